@@ -1,0 +1,112 @@
+import { UsageError } from "../errors/usage.js";
+import { throwIfAborted } from "../internal/abort.js";
+import { requireDnsLabel } from "../specs/rules.js";
+import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../specs/types.js";
+import { validateNetworkSpec } from "../specs/validateNetworkSpec.js";
+import { validateNodeSpec } from "../specs/validateNodeSpec.js";
+import { validateTaskSpec } from "../specs/validateTaskSpec.js";
+import { validateWorkflowSpec } from "../specs/validateWorkflowSpec.js";
+import type { Network, Node, Task, Workflow } from "./handles.js";
+import type { GetOptions, OpOptions } from "./options.js";
+import type { Provider } from "./provider.js";
+
+function checkGet(name: unknown, options: GetOptions | undefined, what: string): GetOptions {
+  requireDnsLabel(name, "name");
+  if (options?.namespace !== undefined) requireDnsLabel(options.namespace, "namespace");
+  throwIfAborted(options?.signal, what);
+  return options ?? {};
+}
+
+/**
+ * One mode's connection: a thin, stateless CRUD layer. `create*` returns a
+ * handle at once, `waitReady` blocks, and the caller owns every `delete`. The
+ * client keeps no registry of what it made; `get*` reads the runtime back.
+ *
+ * @example
+ * ```ts
+ * import { open } from "seinet";
+ * const client = await open("k8s");
+ * const net = await client.createNetwork({ name: "devnet", validators: 1, image: "sei:v6.6.2" });
+ * await net.waitReady({ signal: AbortSignal.timeout(300_000) });
+ * await client.close();
+ * ```
+ */
+export class Client {
+  readonly #provider: Provider;
+  #closed = false;
+
+  /** Wraps a provider; normally reached through `open`. */
+  constructor(provider: Provider) {
+    this.#provider = provider;
+  }
+
+  /** The mode this client drives (`local`, `docker`, `k8s`, or a registered one). */
+  get mode(): string {
+    return this.#provider.mode;
+  }
+
+  #live(): Provider {
+    if (this.#closed) throw new UsageError("This client is closed; call open() again.");
+    return this.#provider;
+  }
+
+  /** Creates a genesis network; validated first, so bad input creates nothing. */
+  async createNetwork(spec: NetworkSpec, options: OpOptions = {}): Promise<Network> {
+    const valid = validateNetworkSpec(spec);
+    throwIfAborted(options.signal, `creating network "${valid.name}"`);
+    return this.#live().createNetwork(valid, options);
+  }
+
+  /** Reads an existing network back from the runtime; NotFoundError if absent. */
+  async getNetwork(name: string, options?: GetOptions): Promise<Network> {
+    return this.#live().getNetwork(name, checkGet(name, options, `getting network "${name}"`));
+  }
+
+  /** Creates a follower RPC node peered to `spec.network`. */
+  async createNode(spec: NodeSpec, options: OpOptions = {}): Promise<Node> {
+    const valid = validateNodeSpec(spec);
+    throwIfAborted(options.signal, `creating node "${valid.name}"`);
+    return this.#live().createNode(valid, options);
+  }
+
+  /** Reads an existing node back from the runtime. */
+  async getNode(name: string, options?: GetOptions): Promise<Node> {
+    return this.#live().getNode(name, checkGet(name, options, `getting node "${name}"`));
+  }
+
+  /** Starts a one-shot task against a node; `task.wait()` returns its outputs. */
+  async runTask(spec: TaskSpec, options: OpOptions = {}): Promise<Task> {
+    const valid = validateTaskSpec(spec);
+    throwIfAborted(options.signal, `running task "${valid.name}"`);
+    return this.#live().runTask(valid, options);
+  }
+
+  /** Reads an existing task back. */
+  async getTask(name: string, options?: GetOptions): Promise<Task> {
+    return this.#live().getTask(name, checkGet(name, options, `getting task "${name}"`));
+  }
+
+  /** Starts a multi-step workflow against a node. */
+  async createWorkflow(spec: WorkflowSpec, options: OpOptions = {}): Promise<Workflow> {
+    const valid = validateWorkflowSpec(spec);
+    throwIfAborted(options.signal, `creating workflow "${valid.name}"`);
+    return this.#live().createWorkflow(valid, options);
+  }
+
+  /** Reads an existing workflow back. */
+  async getWorkflow(name: string, options?: GetOptions): Promise<Workflow> {
+    return this.#live().getWorkflow(name, checkGet(name, options, `getting workflow "${name}"`));
+  }
+
+  /** Releases connections; deletes nothing. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#provider.close();
+  }
+
+  /** Lets callers write `await using client = await open()`; closes, deletes nothing. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}

@@ -1,0 +1,85 @@
+import type { DeleteOptions, LogOptions, OpOptions } from "./options.js";
+import type { NetworkPhase, NodePhase, TaskKind, TaskOutputs, TaskPhase, WorkflowKind } from "../specs/types.js";
+
+/** A node's or network's serving URLs; a field is `undefined` when not served. */
+export interface Endpoints {
+  evmRpc?: string | undefined;
+  evmWs?: string | undefined;
+  tendermintRpc?: string | undefined;
+  rest?: string | undefined;
+}
+
+/**
+ * Endpoints reachable from this machine: in-cluster URLs port-forwarded to
+ * 127.0.0.1 (k8s), or the endpoints themselves where they already are. Close it
+ * (or the client) to stop forwarding.
+ */
+export interface ForwardedEndpoints extends Endpoints {
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/** Fields and verbs every handle has. */
+interface Handle<Phase extends string> {
+  readonly name: string;
+  /** Namespace (k8s); empty in modes without one. */
+  readonly namespace: string;
+  /** Phase as of the last read (`refresh`, `waitReady` or creation). */
+  readonly phase: Phase | undefined;
+  /** Re-reads state from the runtime. */
+  refresh(options?: OpOptions): Promise<void>;
+  /** Removes the resource; not-found is success, so it is safe to call twice. */
+  delete(options?: DeleteOptions): Promise<void>;
+  /** The mode's raw resource as last read (k8s: the custom resource). */
+  object(): unknown;
+  /** Lets callers opt into `await using`; calls `delete`. */
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/**
+ * A genesis network. Endpoints are read from the runtime's status verbatim and
+ * are `undefined` until published.
+ */
+export interface Network extends Handle<NetworkPhase> {
+  readonly chainId: string;
+  /** Aggregate Tendermint RPC URL. */
+  readonly tendermintRpc: string | undefined;
+  /** Aggregate REST (LCD) URL. */
+  readonly rest: string | undefined;
+  /** Resolves when the network is Ready and its Tendermint RPC answers /status. */
+  waitReady(options?: OpOptions): Promise<void>;
+  /** Endpoints usable from this machine (port-forwarded when in-cluster). */
+  forward(options?: OpOptions): Promise<ForwardedEndpoints>;
+}
+
+/** A follower RPC node. */
+export interface Node extends Handle<NodePhase> {
+  /** Chain id of the network this node follows. */
+  readonly network: string;
+  readonly evmRpc: string | undefined;
+  readonly evmWs: string | undefined;
+  readonly tendermintRpc: string | undefined;
+  readonly rest: string | undefined;
+  /** Resolves when the node is Running and its EVM RPC (else /status) answers. */
+  waitReady(options?: OpOptions): Promise<void>;
+  /** Endpoints usable from this machine (port-forwarded when in-cluster). */
+  forward(options?: OpOptions): Promise<ForwardedEndpoints>;
+  /** The node's log, line by line; `follow` keeps it open until the signal aborts. */
+  logs(options?: LogOptions): AsyncIterable<string>;
+}
+
+/** A one-shot operation against a node. */
+export interface Task extends Handle<TaskPhase> {
+  readonly kind: TaskKind;
+  /** Outputs as of the last read; complete once the task is Complete. */
+  readonly outputs: TaskOutputs | undefined;
+  /** Resolves with the outputs when Complete; rejects with FailedError when Failed. */
+  wait(options?: OpOptions): Promise<TaskOutputs>;
+}
+
+/** A multi-step workflow against a node. */
+export interface Workflow extends Handle<TaskPhase> {
+  readonly kind: WorkflowKind;
+  /** Resolves when Complete; rejects with FailedError when Failed. */
+  wait(options?: OpOptions): Promise<void>;
+}

@@ -1,0 +1,25 @@
+/** Options every async verb takes: the caller owns cancellation and deadlines. */
+export interface OpOptions {
+  /**
+   * Aborts the operation. A deadline (`AbortSignal.timeout(ms)`) surfaces as a
+   * TimeoutError, any other abort as a CanceledError.
+   */
+  signal?: AbortSignal;
+}
+
+/** Options of the `get*` verbs. */
+export interface GetOptions extends OpOptions {
+  /** Namespace to look in (k8s); the client's default when empty. */
+  namespace?: string;
+}
+
+/** Options of `logs`. */
+export interface LogOptions extends OpOptions {
+  /** Keep streaming new lines until the signal aborts. */
+  follow?: boolean;
+  /** Start with only the last N lines. */
+  tail?: number;
+}
+
+/** Options of `delete`. */
+export interface DeleteOptions extends OpOptions {}

@@ -1,0 +1,42 @@
+import type { Network, Node, Task, Workflow } from "./handles.js";
+import type { GetOptions, OpOptions } from "./options.js";
+import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../specs/types.js";
+
+/**
+ * What a mode implements. The Client validates every spec before calling a
+ * provider, so providers receive well-formed input only.
+ */
+export interface Provider {
+  /** The mode name this provider was registered under. */
+  readonly mode: string;
+  createNetwork(spec: NetworkSpec, options: OpOptions): Promise<Network>;
+  getNetwork(name: string, options: GetOptions): Promise<Network>;
+  createNode(spec: NodeSpec, options: OpOptions): Promise<Node>;
+  getNode(name: string, options: GetOptions): Promise<Node>;
+  runTask(spec: TaskSpec, options: OpOptions): Promise<Task>;
+  getTask(name: string, options: GetOptions): Promise<Task>;
+  createWorkflow(spec: WorkflowSpec, options: OpOptions): Promise<Workflow>;
+  getWorkflow(name: string, options: GetOptions): Promise<Workflow>;
+  /** Releases connections (watches, port-forwards); never deletes resources. */
+  close(): Promise<void>;
+}
+
+/** Options passed to `open` and on to the provider factory. */
+export interface OpenOptions extends OpOptions {
+  /** k8s: path of a kubeconfig file (else the standard chain). */
+  kubeconfig?: string;
+  /** k8s: kubeconfig context to use. */
+  context?: string;
+  /** Default namespace for specs that leave theirs empty. */
+  namespace?: string;
+  /** local: directory holding network and node state. */
+  stateDir?: string;
+  /** Provider-specific options, passed through untouched. */
+  [key: string]: unknown;
+}
+
+/**
+ * Builds a provider for `open`. Register one with `registerProvider` to plug a
+ * custom mode (for example an in-process harness) into the same API.
+ */
+export type ProviderFactory = (options: OpenOptions) => Provider | Promise<Provider>;

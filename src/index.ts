@@ -1,0 +1,71 @@
+// seinet: provision real Sei networks for tests and CI. The public surface is
+// exactly what this file exports; everything else is internal.
+
+export { open, registerProvider, registeredProviders } from "./registry/open.js";
+export { MODE_ENV } from "./registry/selectMode.js";
+export { Client } from "./client/client.js";
+export type { Endpoints, ForwardedEndpoints, Network, Node, Task, Workflow } from "./client/handles.js";
+export type { DeleteOptions, GetOptions, LogOptions, OpOptions } from "./client/options.js";
+export type { OpenOptions, Provider, ProviderFactory } from "./client/provider.js";
+
+export type {
+  AwaitNodesAtHeightSpec,
+  GenesisAccount,
+  GovSoftwareUpgradeSpec,
+  GovTxSpec,
+  GovVoteSpec,
+  NetworkPhase,
+  NetworkSpec,
+  NodePhase,
+  NodeSpec,
+  StateSyncSpec,
+  TaskKind,
+  TaskOutputs,
+  TaskPhase,
+  TaskSpec,
+  UpdateNodeImageSpec,
+  VestingSpec,
+  WorkflowKind,
+  WorkflowSpec,
+} from "./specs/types.js";
+export { validateNetworkSpec } from "./specs/validateNetworkSpec.js";
+export { validateNodeSpec } from "./specs/validateNodeSpec.js";
+export { validateTaskSpec } from "./specs/validateTaskSpec.js";
+export { validateWorkflowSpec } from "./specs/validateWorkflowSpec.js";
+
+export { SeinetError, type ErrorCode, type SeinetErrorOptions } from "./errors/base.js";
+export { UsageError } from "./errors/usage.js";
+export { TimeoutError } from "./errors/timeout.js";
+export { CanceledError } from "./errors/canceled.js";
+export { NotFoundError } from "./errors/notFound.js";
+export { FailedError, type FailedErrorFields } from "./errors/failed.js";
+export { ConflictError } from "./errors/conflict.js";
+export { InfraError } from "./errors/infra.js";
+export { isCanceled, isFailed, isNotFound, isTimeout } from "./errors/predicates.js";
+
+export {
+  earliestHeight,
+  fetchStatus,
+  latestHeight,
+  waitCaughtUp,
+  waitEvmServing,
+  waitHeightAdvances,
+  waitRestServing,
+  type NodeStatus,
+  type ProbeOptions,
+  type WaitOptions,
+} from "./readiness/index.js";
+
+export {
+  FIELD_MANAGER,
+  LABEL_MANAGED_BY,
+  LABEL_NETWORK,
+  LABEL_ROLE,
+  LABEL_RUN,
+  MANAGED_BY,
+  ROLE_NODE,
+} from "./labels.js";
+
+export { installSeid, type InstallSeidOptions, type InstalledSeid } from "./seid/installSeid.js";
+export { resolveSeid, type ResolvedSeid, type SeidSource } from "./seid/resolveSeid.js";
+export { SEI_CHAIN_COMMIT, SEI_CHAIN_MODULE, SEI_CHAIN_RELEASE } from "./seid/pinned.js";

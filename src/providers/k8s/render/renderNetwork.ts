@@ -1,0 +1,37 @@
+import type { NetworkSpec } from "../../../specs/types.js";
+import { API_VERSION, type CustomResource } from "../resources.js";
+import { mergeLabels } from "./labels.js";
+
+/**
+ * SeiNetwork exactly as the CRD accepts it: replicas = validators, chain id =
+ * name, genesis accounts and JSON overrides, config overrides.
+ */
+export function renderNetwork(spec: NetworkSpec, namespace: string, image: string): CustomResource {
+  const genesis: Record<string, unknown> = { chainId: spec.name };
+  if (spec.accounts?.length) {
+    genesis.accounts = spec.accounts.map((a) => ({
+      address: a.address,
+      balance: a.balance,
+      ...(a.vesting
+        ? {
+            vesting: {
+              amount: a.vesting.amount,
+              endTime: a.vesting.endTime,
+              ...(a.vesting.delayed !== undefined ? { delayed: a.vesting.delayed } : {}),
+            },
+          }
+        : {}),
+    }));
+  }
+  if (spec.genesis && Object.keys(spec.genesis).length > 0) genesis.overrides = { ...spec.genesis };
+  const body: Record<string, unknown> = { image, replicas: spec.validators, genesis };
+  if (spec.config && Object.keys(spec.config).length > 0) body.configOverrides = { ...spec.config };
+  if (spec.deletionPolicy) body.deletionPolicy = spec.deletionPolicy;
+  if (spec.sidecarImage) body.sidecar = { image: spec.sidecarImage };
+  return {
+    apiVersion: API_VERSION,
+    kind: "SeiNetwork",
+    metadata: { name: spec.name, namespace, labels: mergeLabels(spec.labels, {}) },
+    spec: body,
+  };
+}

@@ -1,0 +1,15 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import * as readiness from "./index.js";
+
+test("default", () => {
+  assert.deepEqual(Object.keys(readiness).sort(), [
+    "earliestHeight",
+    "fetchStatus",
+    "latestHeight",
+    "waitCaughtUp",
+    "waitEvmServing",
+    "waitHeightAdvances",
+    "waitRestServing",
+  ]);
+});

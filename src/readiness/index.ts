@@ -1,0 +1,11 @@
+// Readiness helpers: URL-based probes and waits that need no client.
+
+export { earliestHeight } from "./earliestHeight.js";
+export { latestHeight } from "./latestHeight.js";
+export type { NodeStatus } from "./nodeStatus.js";
+export type { ProbeOptions, WaitOptions } from "./options.js";
+export { fetchStatus } from "./status.js";
+export { waitCaughtUp } from "./waitCaughtUp.js";
+export { waitEvmServing } from "./waitEvmServing.js";
+export { waitHeightAdvances } from "./waitHeightAdvances.js";
+export { waitRestServing } from "./waitRestServing.js";

@@ -1,0 +1,13 @@
+/** What a Tendermint `/status` says about a node's sync state. */
+export interface NodeStatus {
+  /** Height of the newest block the node has. */
+  latestHeight: number;
+  /** Height of the oldest block the node still has (above 1 after state sync or pruning). */
+  earliestHeight: number;
+  /** True while the node is still syncing (block sync or state sync). */
+  catchingUp: boolean;
+  /** The chain id, from `node_info.network`. */
+  network?: string;
+  /** The node's P2P id, from `node_info.id`. */
+  nodeId?: string;
+}

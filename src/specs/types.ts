@@ -1,0 +1,168 @@
+/** Vesting schedule of a genesis account. */
+export interface VestingSpec {
+  /** Amount that vests, with denom (e.g. `1000usei`). */
+  amount: string;
+  /** Unix seconds when vesting ends (≥ 1). */
+  endTime: number;
+  /** Delayed (all at `endTime`) instead of continuous vesting. */
+  delayed?: boolean;
+}
+
+/** An account funded in genesis. */
+export interface GenesisAccount {
+  /** Bech32 `sei1…` address. */
+  address: string;
+  /** Coins with denom, e.g. `1000000usei`. */
+  balance: string;
+  vesting?: VestingSpec;
+}
+
+/** Phases of a network, as SeiNetwork's status has them. */
+export type NetworkPhase =
+  | "Pending"
+  | "Initializing"
+  | "Ready"
+  | "Paused"
+  | "Degraded"
+  | "Failed"
+  | "Terminating";
+
+/** Phases of a node, as SeiNode's status has them. */
+export type NodePhase = "Pending" | "Initializing" | "Running" | "Failed" | "Terminating";
+
+/** Phases of a task or workflow. */
+export type TaskPhase = "Pending" | "Running" | "Complete" | "Failed";
+
+/**
+ * A genesis network of N validators. The name is also the chain id.
+ */
+export interface NetworkSpec {
+  /** DNS-1123 label, ≤ 63 chars; also the chain id. */
+  name: string;
+  /** Namespace (k8s); empty means the client's default. */
+  namespace?: string;
+  /** Container image (docker, k8s). */
+  image?: string;
+  /** seid binary path (local). */
+  binary?: string;
+  /** Validator count: 1, or 3 and more (2 deadlocks block sync). */
+  validators: number;
+  /** Accounts funded in genesis. */
+  accounts?: GenesisAccount[];
+  /** Genesis overrides by dotted path, JSON values. */
+  genesis?: Record<string, unknown>;
+  /** config.toml/app.toml overrides by dotted key, string values. */
+  config?: Record<string, string>;
+  /** Extra labels on the network's resources. */
+  labels?: Record<string, string>;
+  /** What happens to validators when the network is deleted (k8s). */
+  deletionPolicy?: "Delete" | "Retain";
+  /** Sidecar image (k8s). */
+  sidecarImage?: string;
+}
+
+/** State sync bootstrap for a follower. */
+export interface StateSyncSpec {
+  /** ≥ 2 distinct bare `host:port` Tendermint RPC servers. */
+  rpcServers: string[];
+}
+
+/** A follower RPC node peered to a network's validators. */
+export interface NodeSpec {
+  /** DNS-1123 label, ≤ 63 chars. */
+  name: string;
+  /** The network (chain id) to follow. */
+  network: string;
+  /** Namespace of the node (k8s). */
+  namespace?: string;
+  /** Namespace of the network; defaults to the node's namespace. */
+  networkNamespace?: string;
+  image?: string;
+  binary?: string;
+  /** config.toml/app.toml overrides by dotted key. */
+  config?: Record<string, string>;
+  labels?: Record<string, string>;
+  stateSync?: StateSyncSpec;
+}
+
+/** Kinds of one-shot operations run against a node. */
+export type TaskKind = "GovSoftwareUpgrade" | "GovVote" | "AwaitNodesAtHeight" | "UpdateNodeImage";
+
+/** Fields common to governance transactions. */
+export interface GovTxSpec {
+  chainId: string;
+  /** Fee with denom, e.g. `20000usei`. */
+  fees: string;
+  gas: number;
+  /** Keyring key that signs; the node's default when empty. */
+  keyName?: string;
+  memo?: string;
+}
+
+/** Submits a software-upgrade proposal. */
+export interface GovSoftwareUpgradeSpec extends GovTxSpec {
+  title: string;
+  description: string;
+  initialDeposit: string;
+  upgradeName: string;
+  upgradeHeight: number;
+  upgradeInfo?: string;
+}
+
+/** Votes on a proposal. */
+export interface GovVoteSpec extends GovTxSpec {
+  proposalId: number;
+  option: "yes" | "no" | "abstain" | "no_with_veto";
+}
+
+/** Waits until the target's chain reaches a height. */
+export interface AwaitNodesAtHeightSpec {
+  targetHeight: number;
+}
+
+/** Rolls the node onto another image. */
+export interface UpdateNodeImageSpec {
+  image: string;
+}
+
+/** A one-shot operation against one node; exactly one payload, matching `kind`. */
+export interface TaskSpec {
+  name: string;
+  namespace?: string;
+  /** Name of the node the task acts on. */
+  node: string;
+  kind: TaskKind;
+  /** Deadline for the task in ms; at least 1000 (the runtime counts whole seconds). */
+  timeout?: number;
+  labels?: Record<string, string>;
+  govSoftwareUpgrade?: GovSoftwareUpgradeSpec;
+  govVote?: GovVoteSpec;
+  awaitNodesAtHeight?: AwaitNodesAtHeightSpec;
+  updateNodeImage?: UpdateNodeImageSpec;
+}
+
+/** Outputs a completed task reports, keyed like its payload. */
+export interface TaskOutputs {
+  govSoftwareUpgrade?: { proposalId?: number; txHash?: string; height?: number };
+  govVote?: { txHash?: string; height?: number };
+  awaitNodesAtHeight?: { currentHeight?: number };
+  updateNodeImage?: { appliedImage?: string };
+}
+
+/** Kinds of multi-step workflows. */
+export type WorkflowKind = "StateSync";
+
+/** A multi-step workflow against one node. */
+export interface WorkflowSpec {
+  name: string;
+  namespace?: string;
+  node: string;
+  kind: WorkflowKind;
+  labels?: Record<string, string>;
+  stateSync?: {
+    /** ≥ 2 distinct bare `host:port`. */
+    rpcServers: string[];
+    /** Optional storage migration after the sync. */
+    migration?: { kind: "GigaStore"; gigaStore?: { backend?: "pebbledb" | "rocksdb" } };
+  };
+}

@@ -1,0 +1,29 @@
+// A minimal HTTPS GET trusting a given CA, for probing the apiserver before
+// any client library is involved.
+import { request } from "node:https";
+
+export function httpsGet(
+  url: string,
+  options: { ca: string; token?: string; timeoutMs?: number },
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = {};
+    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    const req = request(
+      url,
+      { method: "GET", ca: options.ca, headers, timeout: options.timeoutMs ?? 2000 },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`GET ${url} timed out`)));
+    req.on("error", reject);
+    req.end();
+  });
+}

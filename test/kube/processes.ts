@@ -1,0 +1,103 @@
+// Child processes for the test cluster: output goes to a log file, exits are
+// observable, stop() is SIGTERM -> wait -> SIGKILL, and every child is
+// SIGKILLed if the test process exits (or is signalled) without stopping it.
+import { type ChildProcess, spawn } from "node:child_process";
+import { appendFileSync, closeSync, openSync, readFileSync } from "node:fs";
+import { onProcessExit } from "./exitHooks.js";
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface ManagedProcess {
+  readonly name: string;
+  readonly pid: number | undefined;
+  readonly logPath: string;
+  /** Resolves when the process has exited (never rejects). */
+  readonly exited: Promise<Exit>;
+  /** Current exit, or undefined while it runs. */
+  exit(): Exit | undefined;
+  /** The last `lines` lines of the log file. */
+  tail(lines?: number): string;
+  /** SIGTERM, wait up to graceMs, then SIGKILL; resolves once reaped. Idempotent. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export function tailFile(path: string, lines = 30): string {
+  try {
+    const text = readFileSync(path, "utf8").trimEnd();
+    return text.split("\n").slice(-lines).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+export function describeExit(exit: Exit): string {
+  return exit.signal !== null ? `signal ${exit.signal}` : `exit code ${exit.code}`;
+}
+
+export function startProcess(name: string, command: string, args: string[], logPath: string): ManagedProcess {
+  const fd = openSync(logPath, "a");
+  let child: ChildProcess;
+  try {
+    child = spawn(command, args, { stdio: ["ignore", fd, fd] });
+  } finally {
+    closeSync(fd);
+  }
+  const unhook = onProcessExit(() => {
+    child.kill("SIGKILL");
+  });
+  let current: Exit | undefined;
+  const exited = new Promise<Exit>((resolve) => {
+    child.once("exit", (code, signal) => {
+      current = { code, signal };
+      unhook();
+      resolve(current);
+    });
+    child.once("error", (err) => {
+      // spawn failure (ENOENT, EACCES): no 'exit' follows.
+      if (current !== undefined) return;
+      current = { code: null, signal: null };
+      unhook();
+      tailAppend(logPath, `${name}: spawn failed: ${err.message}`);
+      resolve(current);
+    });
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    name,
+    pid: child.pid,
+    logPath,
+    exited,
+    exit: () => current,
+    tail: (lines) => tailFile(logPath, lines),
+    stop(graceMs = 5000) {
+      stopping ??= (async () => {
+        if (current !== undefined) return;
+        child.kill("SIGTERM");
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = await Promise.race([
+          exited.then(() => false),
+          new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(true), graceMs);
+          }),
+        ]);
+        clearTimeout(timer);
+        if (timedOut) {
+          child.kill("SIGKILL");
+          await exited;
+        }
+      })();
+      return stopping;
+    },
+  };
+}
+
+function tailAppend(path: string, line: string): void {
+  try {
+    appendFileSync(path, `${line}\n`);
+  } catch {
+    // best effort
+  }
+}
