@@ -50,7 +50,12 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${command.usage}\n\n${command.summary}\n`);
       return EXIT.ok;
     }
-    await command.run({ values: parsed.values, positionals: parsed.positionals, output, signal: controller.signal });
+    await command.run({
+      values: parsed.values,
+      positionals: parsed.positionals,
+      output,
+      signal: controller.signal,
+    });
     return EXIT.ok;
   } catch (err) {
     const wrapped =

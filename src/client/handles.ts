@@ -1,5 +1,12 @@
+import type {
+  NetworkPhase,
+  NodePhase,
+  TaskKind,
+  TaskOutputs,
+  TaskPhase,
+  WorkflowKind,
+} from "../specs/types.js";
 import type { DeleteOptions, LogOptions, OpOptions } from "./options.js";
-import type { NetworkPhase, NodePhase, TaskKind, TaskOutputs, TaskPhase, WorkflowKind } from "../specs/types.js";
 
 /** A node's or network's serving URLs; a field is `undefined` when not served. */
 export interface Endpoints {

@@ -1,6 +1,6 @@
+import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../specs/types.js";
 import type { Network, Node, Task, Workflow } from "./handles.js";
 import type { GetOptions, OpOptions } from "./options.js";
-import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../specs/types.js";
 
 /**
  * What a mode implements. The Client validates every spec before calling a

@@ -29,7 +29,9 @@ export async function serveProbe(
       try {
         if (target.evmRpc) {
           const problem = await evmAnswers(target.evmRpc, s);
-          return problem ? { done: false, note: `${target.evmRpc}: ${problem}` } : { done: true, value: undefined };
+          return problem
+            ? { done: false, note: `${target.evmRpc}: ${problem}` }
+            : { done: true, value: undefined };
         }
         if (target.tendermintRpc) {
           await fetchStatus(target.tendermintRpc, { signal: s, requestTimeout: PROBE_REQUEST_TIMEOUT_MS });

@@ -1,12 +1,5 @@
 /** Stable machine-readable error codes, one per error class. */
-export type ErrorCode =
-  | "USAGE"
-  | "TIMEOUT"
-  | "CANCELED"
-  | "NOT_FOUND"
-  | "FAILED"
-  | "CONFLICT"
-  | "INFRA";
+export type ErrorCode = "USAGE" | "TIMEOUT" | "CANCELED" | "NOT_FOUND" | "FAILED" | "CONFLICT" | "INFRA";
 
 /** Options every seinet error accepts. */
 export interface SeinetErrorOptions {

@@ -18,11 +18,7 @@ export class NotFoundError extends SeinetError {
   /** The namespace looked in, where the mode has one. */
   readonly namespace: string | undefined;
 
-  constructor(
-    kind: string,
-    resource: string,
-    options: SeinetErrorOptions & { namespace?: string } = {},
-  ) {
+  constructor(kind: string, resource: string, options: SeinetErrorOptions & { namespace?: string } = {}) {
     const where = options.namespace ? ` in namespace "${options.namespace}"` : "";
     super("NOT_FOUND", `${kind} "${resource}" not found${where}`, options);
     this.name = "NotFoundError";

@@ -1,5 +1,5 @@
-import { CanceledError } from "../errors/canceled.js";
 import { SeinetError } from "../errors/base.js";
+import { CanceledError } from "../errors/canceled.js";
 import { TimeoutError } from "../errors/timeout.js";
 
 /** True when an abort reason came from a deadline (`AbortSignal.timeout`). */
@@ -33,7 +33,10 @@ export function throwIfAborted(signal: AbortSignal | undefined, what: string): v
  * deadline's reason is a DOMException named TimeoutError, so `abortError`
  * reports it as a timeout.
  */
-export function withDeadline(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
+export function withDeadline(
+  signal: AbortSignal | undefined,
+  timeoutMs: number | undefined,
+): AbortSignal | undefined {
   const signals: AbortSignal[] = [];
   if (signal) signals.push(signal);
   if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) signals.push(AbortSignal.timeout(timeoutMs));

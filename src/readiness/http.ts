@@ -33,6 +33,8 @@ async function requestJson(
   const url = target.href;
   const what = `requesting ${url}`;
   throwIfAborted(signal, what);
+  // Both sources stay referenced below (the catch reads them): on Node 20 a
+  // source held only by AbortSignal.any can be garbage-collected (nodejs/node#57736).
   const perRequest = AbortSignal.timeout(requestTimeout);
   const headers: Record<string, string> = { accept: "application/json" };
   if (init.body !== undefined) headers["content-type"] = "application/json";

@@ -1,5 +1,5 @@
-import { withDeadline } from "../internal/abort.js";
 import { type PollResult, poll } from "../internal/poll.js";
+import { deadline } from "./deadline.js";
 import { type ResolvedProbeOptions, type WaitOptions, resolveWaitOptions } from "./options.js";
 import { ProbeError } from "./probeError.js";
 
@@ -16,16 +16,20 @@ export async function waitFor<T>(
   check: (probe: ResolvedProbeOptions & { signal: AbortSignal }) => Promise<PollResult<T>>,
 ): Promise<T> {
   const { signal: callerSignal, requestTimeout, interval, timeout } = resolveWaitOptions(options);
-  const signal = withDeadline(callerSignal, timeout) ?? new AbortController().signal;
-  return poll(
-    async (s) => {
-      try {
-        return await check({ signal: s, requestTimeout });
-      } catch (err) {
-        if (err instanceof ProbeError) return { done: false, note: err.shortMessage };
-        throw err;
-      }
-    },
-    { signal, interval, what },
-  );
+  const overall = deadline(callerSignal, timeout);
+  try {
+    return await poll(
+      async (signal) => {
+        try {
+          return await check({ signal, requestTimeout });
+        } catch (err) {
+          if (err instanceof ProbeError) return { done: false, note: err.shortMessage };
+          throw err;
+        }
+      },
+      { signal: overall.signal, interval, what },
+    );
+  } finally {
+    overall.dispose();
+  }
 }

@@ -4,6 +4,7 @@ import { isCanceled, isTimeout } from "../errors/predicates.js";
 import { TimeoutError } from "../errors/timeout.js";
 import { UsageError } from "../errors/usage.js";
 import { closedPort, fakeEndpoint, statusBody } from "./fakeEndpoint.test.js";
+import { underGcPressure } from "./gcPressure.test.js";
 import { waitCaughtUp } from "./waitCaughtUp.js";
 
 const fast = { interval: 20, requestTimeout: 500, timeout: 1_500 };
@@ -170,4 +171,18 @@ test("error: bad options are UsageError before any request", async (t) => {
   await assert.rejects(waitCaughtUp(fake.base, { interval: Number.NaN }), UsageError);
   await assert.rejects(waitCaughtUp("nope"), UsageError);
   assert.equal(fake.requests.length, 0);
+});
+
+test("behavior: deadlines hold under garbage collection", { timeout: 10_000 }, async (t) => {
+  underGcPressure(t);
+  const hung = await fakeEndpoint(t, () => "hang");
+  await assert.rejects(
+    waitCaughtUp(hung.base, { requestTimeout: 100, timeout: 600, interval: 10 }),
+    (err: unknown) => isTimeout(err),
+  );
+  const syncing = await fakeEndpoint(t, () => ({ json: statusBody({ height: 1, catchingUp: true }) }));
+  await assert.rejects(
+    waitCaughtUp(syncing.base, { interval: 10, signal: AbortSignal.timeout(300) }),
+    (err: unknown) => isTimeout(err),
+  );
 });

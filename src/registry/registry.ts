@@ -1,5 +1,5 @@
-import { UsageError } from "../errors/usage.js";
 import type { ProviderFactory } from "../client/provider.js";
+import { UsageError } from "../errors/usage.js";
 
 /** A registered factory, or a loader of one for built-in modes (loaded lazily). */
 type Entry = { factory: ProviderFactory } | { load: () => Promise<ProviderFactory> };
@@ -16,14 +16,20 @@ export class ProviderRegistry {
   /** Registers a factory under `name`; registering a name twice is a UsageError. */
   register(name: string, factory: ProviderFactory): void {
     if (typeof name !== "string" || !MODE_NAME.test(name)) {
-      throw new UsageError(`Expected a provider name of lowercase letters, digits and '-', got ${JSON.stringify(name)}.`, {
-        field: "name",
-      });
+      throw new UsageError(
+        `Expected a provider name of lowercase letters, digits and '-', got ${JSON.stringify(name)}.`,
+        {
+          field: "name",
+        },
+      );
     }
     if (typeof factory !== "function") {
-      throw new UsageError(`Expected the provider factory for "${name}" to be a function.`, { field: "factory" });
+      throw new UsageError(`Expected the provider factory for "${name}" to be a function.`, {
+        field: "factory",
+      });
     }
-    if (this.#entries.has(name)) throw new UsageError(`A provider named "${name}" is already registered.`, { field: "name" });
+    if (this.#entries.has(name))
+      throw new UsageError(`A provider named "${name}" is already registered.`, { field: "name" });
     this.#entries.set(name, { factory });
   }
 
@@ -41,7 +47,9 @@ export class ProviderRegistry {
   async factory(name: string): Promise<ProviderFactory> {
     const entry = this.#entries.get(name);
     if (!entry) {
-      throw new UsageError(`Unknown mode "${name}". Registered modes: ${this.names().join(", ")}.`, { field: "mode" });
+      throw new UsageError(`Unknown mode "${name}". Registered modes: ${this.names().join(", ")}.`, {
+        field: "mode",
+      });
     }
     if ("factory" in entry) return entry.factory;
     const factory = await entry.load();

@@ -26,9 +26,12 @@ export function selectMode(explicit: string | undefined, env: NodeJS.ProcessEnv 
     .map(([name, mode]) => `${name} (${mode})`)
     .join(", ");
   if (set.length === 0) {
-    throw new UsageError(`No mode given and none selected by the environment: pass a mode to open(), or set exactly one of ${choices}.`, {
-      field: "mode",
-    });
+    throw new UsageError(
+      `No mode given and none selected by the environment: pass a mode to open(), or set exactly one of ${choices}.`,
+      {
+        field: "mode",
+      },
+    );
   }
   throw new UsageError(
     `Several modes are selected by the environment (${set.join(", ")} are set); set exactly one of ${choices}, or pass a mode to open().`,

@@ -44,6 +44,23 @@ interface ModFileJson {
   Replace?: { Old: { Path: string; Version?: string }; New: { Path: string; Version?: string } }[];
 }
 
+/**
+ * What go said when it failed: stderr, else the `Error` of a `-json` answer on
+ * stdout (`go mod download -json` reports a refused module there).
+ */
+function goFailure(err: unknown): string {
+  const { stderr, stdout } = err as { stderr?: string; stdout?: string };
+  let text = stderr?.trim() ?? "";
+  if (!text && stdout) {
+    try {
+      text = (JSON.parse(stdout) as { Error?: string }).Error ?? stdout.trim();
+    } catch {
+      text = stdout.trim();
+    }
+  }
+  return (text || String(err)).split("\n").slice(-15).join("\n");
+}
+
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
     () => true,
@@ -66,9 +83,12 @@ export async function installSeid(options: InstallSeidOptions = {}): Promise<Ins
   const started = performance.now();
   const ref = options.ref ?? SEI_CHAIN_COMMIT;
   if (typeof ref !== "string" || !REF.test(ref)) {
-    throw new UsageError(`Expected \`ref\` to be a sei-chain commit (7-40 hex digits) or a module version, got ${JSON.stringify(ref)}.`, {
-      field: "ref",
-    });
+    throw new UsageError(
+      `Expected \`ref\` to be a sei-chain commit (7-40 hex digits) or a module version, got ${JSON.stringify(ref)}.`,
+      {
+        field: "ref",
+      },
+    );
   }
   const env = options.env ?? process.env;
   const signal = options.signal;
@@ -106,10 +126,9 @@ export async function installSeid(options: InstallSeidOptions = {}): Promise<Ins
       return result.stdout;
     } catch (err) {
       if (signal?.aborted) throw abortError(signal, what);
-      const stderr = (err as { stderr?: string }).stderr?.trim() ?? String(err);
       throw new InfraError(`seid build failed while ${what}.`, {
-        details: stderr.split("\n").slice(-15).join("\n"),
-        metaMessages: [`Command: ${toolchain.go} ${args.join(" ")}`, `In: ${work}`],
+        details: goFailure(err),
+        metaMessages: [`Command: ${toolchain.go} ${args.join(" ")}`],
         cause: err,
       });
     }
@@ -119,10 +138,18 @@ export async function installSeid(options: InstallSeidOptions = {}): Promise<Ins
     await go(["mod", "init", "seinet.local/seid-build"], "creating the wrapper module");
     progress(`resolving ${SEI_CHAIN_MODULE}@${ref} through the Go module proxy`);
     const info = JSON.parse(
-      await go(["mod", "download", "-json", `${SEI_CHAIN_MODULE}@${ref}`], `downloading ${SEI_CHAIN_MODULE}@${ref}`),
+      await go(
+        ["mod", "download", "-json", `${SEI_CHAIN_MODULE}@${ref}`],
+        `downloading ${SEI_CHAIN_MODULE}@${ref}`,
+      ),
     ) as ModuleInfo;
-    if (info.Error) throw new InfraError(`The Go module proxy did not serve ${SEI_CHAIN_MODULE}@${ref}.`, { details: info.Error });
-    const modJson = JSON.parse(await go(["mod", "edit", "-json", info.GoMod], "reading sei-chain's go.mod")) as ModFileJson;
+    if (info.Error)
+      throw new InfraError(`The Go module proxy did not serve ${SEI_CHAIN_MODULE}@${ref}.`, {
+        details: info.Error,
+      });
+    const modJson = JSON.parse(
+      await go(["mod", "edit", "-json", info.GoMod], "reading sei-chain's go.mod"),
+    ) as ModFileJson;
     const edits = [`-require=${SEI_CHAIN_MODULE}@${info.Version}`];
     for (const r of modJson.Replace ?? []) {
       const old = r.Old.Version ? `${r.Old.Path}@${r.Old.Version}` : r.Old.Path;
@@ -140,7 +167,10 @@ export async function installSeid(options: InstallSeidOptions = {}): Promise<Ins
       `-X github.com/cosmos/cosmos-sdk/version.Version=${ref === SEI_CHAIN_COMMIT ? SEI_CHAIN_RELEASE : info.Version}`,
       `-X github.com/cosmos/cosmos-sdk/version.Commit=${ref}`,
     ].join(" ");
-    await go(["build", "-ldflags", ldflags, "-o", join(work, "seid"), `${SEI_CHAIN_MODULE}/cmd/seid`], "compiling seid");
+    await go(
+      ["build", "-ldflags", ldflags, "-o", join(work, "seid"), `${SEI_CHAIN_MODULE}/cmd/seid`],
+      "compiling seid",
+    );
     await mkdir(join(dir, "bin"), { recursive: true });
     await rename(join(work, "seid"), binary);
     const durationMs = performance.now() - started;

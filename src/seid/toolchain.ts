@@ -21,7 +21,10 @@ async function versionOf(command: string, args: string[], signal?: AbortSignal):
  * Checks for Go and a C compiler before a long build, and says exactly which is
  * missing: seid links the wasm VM through cgo, so both are required.
  */
-export async function checkToolchain(env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<Toolchain> {
+export async function checkToolchain(
+  env: NodeJS.ProcessEnv = process.env,
+  signal?: AbortSignal,
+): Promise<Toolchain> {
   const go = env.GO ?? "go";
   const cc = env.CC ?? "cc";
   const [goVersion, ccVersion] = await Promise.all([
@@ -30,7 +33,8 @@ export async function checkToolchain(env: NodeJS.ProcessEnv = process.env, signa
   ]);
   const missing: string[] = [];
   if (!goVersion) missing.push(`Go ("${go} version" failed): install Go 1.25 or newer`);
-  if (!ccVersion) missing.push(`a C compiler ("${cc} --version" failed; cgo needs one): e.g. apt-get install gcc`);
+  if (!ccVersion)
+    missing.push(`a C compiler ("${cc} --version" failed; cgo needs one): e.g. apt-get install gcc`);
   if (missing.length > 0) {
     throw new InfraError("Building seid needs tools this machine lacks.", { metaMessages: missing });
   }

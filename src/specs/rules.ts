@@ -92,13 +92,14 @@ export function requireInt(value: unknown, field: string, min: number, max = Num
 /** Coins with a denom, e.g. `1000usei`, or several comma-separated. */
 export function requireCoins(value: unknown, field: string): void {
   if (typeof value !== "string" || value.length === 0 || !value.split(",").every((c) => COIN.test(c))) {
-    fail(field, "an amount with denom such as \"1000000usei\"", value);
+    fail(field, 'an amount with denom such as "1000000usei"', value);
   }
 }
 
 /** A bech32 `sei1…` account address. */
 export function requireSeiAddress(value: unknown, field: string): void {
-  if (typeof value !== "string" || !BECH32_SEI.test(value)) fail(field, "a bech32 address starting with \"sei1\"", value);
+  if (typeof value !== "string" || !BECH32_SEI.test(value))
+    fail(field, 'a bech32 address starting with "sei1"', value);
 }
 
 /** A keyring key name. */
@@ -131,7 +132,11 @@ export function optionalLabels(value: unknown, field: string): void {
       );
     }
     if (typeof v !== "string" || v.length > 63 || (v.length > 0 && !LABEL_NAME.test(v))) {
-      fail(`${field}.${key}`, "a Kubernetes label value (≤ 63 characters of letters, digits, '-', '_', '.')", v);
+      fail(
+        `${field}.${key}`,
+        "a Kubernetes label value (≤ 63 characters of letters, digits, '-', '_', '.')",
+        v,
+      );
     }
   }
 }
@@ -174,7 +179,8 @@ export function parseHostPort(value: string): { host: string; port: number } | u
   const port = Number(match[2]);
   if (port < 1 || port > 65535) return undefined;
   const bare = host.startsWith("[") ? host.slice(1, -1) : host;
-  if (!host.startsWith("[") && !IPV4.test(bare) && (!HOSTNAME.test(bare) || bare.length > 253)) return undefined;
+  if (!host.startsWith("[") && !IPV4.test(bare) && (!HOSTNAME.test(bare) || bare.length > 253))
+    return undefined;
   if (!host.startsWith("[") && /^[\d.]+$/.test(bare) && !IPV4.test(bare)) return undefined;
   if (host.startsWith("[") && !bare.includes(":")) return undefined;
   return { host: bare.toLowerCase(), port };
@@ -182,12 +188,12 @@ export function parseHostPort(value: string): { host: string; port: number } | u
 
 /** At least two distinct bare `host:port` RPC servers (state sync needs a witness). */
 export function requireRpcServers(value: unknown, field: string): void {
-  if (!Array.isArray(value)) fail(field, "an array of at least 2 distinct \"host:port\" servers", value);
+  if (!Array.isArray(value)) fail(field, 'an array of at least 2 distinct "host:port" servers', value);
   const seen = new Set<string>();
   value.forEach((entry, i) => {
     const parsed = typeof entry === "string" ? parseHostPort(entry) : undefined;
     if (!parsed) {
-      fail(`${field}[${i}]`, "a bare \"host:port\" (no scheme, no path; port 1-65535)", entry);
+      fail(`${field}[${i}]`, 'a bare "host:port" (no scheme, no path; port 1-65535)', entry);
     }
     const key = `${parsed.host}:${parsed.port}`;
     if (seen.has(key)) {

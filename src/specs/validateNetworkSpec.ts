@@ -54,7 +54,10 @@ export function validateNetworkSpec(spec: unknown): NetworkSpec {
     );
   }
   if (spec.accounts !== undefined) {
-    if (!Array.isArray(spec.accounts)) throw new UsageError(`Expected \`accounts\` to be an array, got ${show(spec.accounts)}.`, { field: "accounts" });
+    if (!Array.isArray(spec.accounts))
+      throw new UsageError(`Expected \`accounts\` to be an array, got ${show(spec.accounts)}.`, {
+        field: "accounts",
+      });
     const seen = new Set<string>();
     spec.accounts.forEach((account: unknown, i) => {
       const field = `accounts[${i}]`;
@@ -62,7 +65,9 @@ export function validateNetworkSpec(spec: unknown): NetworkSpec {
       requireSeiAddress(account.address, `${field}.address`);
       requireCoins(account.balance, `${field}.balance`);
       if (seen.has(account.address as string)) {
-        throw new UsageError(`\`${field}.address\` ${show(account.address)} is listed twice.`, { field: `${field}.address` });
+        throw new UsageError(`\`${field}.address\` ${show(account.address)} is listed twice.`, {
+          field: `${field}.address`,
+        });
       }
       seen.add(account.address as string);
       if (account.vesting !== undefined) {
@@ -71,9 +76,12 @@ export function validateNetworkSpec(spec: unknown): NetworkSpec {
         requireCoins(vesting.amount, `${field}.vesting.amount`);
         requireInt(vesting.endTime, `${field}.vesting.endTime`, 1);
         if (vesting.delayed !== undefined && typeof vesting.delayed !== "boolean") {
-          throw new UsageError(`Expected \`${field}.vesting.delayed\` to be a boolean, got ${show(vesting.delayed)}.`, {
-            field: `${field}.vesting.delayed`,
-          });
+          throw new UsageError(
+            `Expected \`${field}.vesting.delayed\` to be a boolean, got ${show(vesting.delayed)}.`,
+            {
+              field: `${field}.vesting.delayed`,
+            },
+          );
         }
       }
     });
@@ -81,6 +89,7 @@ export function validateNetworkSpec(spec: unknown): NetworkSpec {
   optionalDottedMap(spec.genesis, "genesis", isJsonValue, "a JSON value");
   optionalDottedMap(spec.config, "config", (v) => typeof v === "string", "a string");
   optionalLabels(spec.labels, "labels");
-  if (spec.deletionPolicy !== undefined) requireOneOf(spec.deletionPolicy, "deletionPolicy", ["Delete", "Retain"]);
+  if (spec.deletionPolicy !== undefined)
+    requireOneOf(spec.deletionPolicy, "deletionPolicy", ["Delete", "Retain"]);
   return spec as unknown as NetworkSpec;
 }

@@ -27,12 +27,18 @@ export class ChainDouble {
           res.end(
             JSON.stringify({
               node_info: { id: "0".repeat(40), network: this.chainId },
-              sync_info: { latest_block_height: String(this.#height), earliest_block_height: "1", catching_up: false },
+              sync_info: {
+                latest_block_height: String(this.#height),
+                earliest_block_height: "1",
+                catching_up: false,
+              },
             }),
           );
         } else if (req.method === "POST") {
           const call = JSON.parse(body || "{}") as { id?: number; method?: string };
-          res.end(JSON.stringify({ jsonrpc: "2.0", id: call.id ?? 1, result: `0x${this.#height.toString(16)}` }));
+          res.end(
+            JSON.stringify({ jsonrpc: "2.0", id: call.id ?? 1, result: `0x${this.#height.toString(16)}` }),
+          );
         } else if (req.url?.startsWith("/cosmos/base/tendermint/v1beta1/node_info")) {
           res.end(JSON.stringify({ default_node_info: { network: this.chainId } }));
         } else {

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import { CustomObjectsApi, RbacAuthorizationV1Api, type KubeConfig } from "@kubernetes/client-node";
+import { CustomObjectsApi, type KubeConfig, RbacAuthorizationV1Api } from "@kubernetes/client-node";
 import { parse } from "yaml";
 import {
   type Client,
@@ -22,7 +22,7 @@ import {
   waitEvmServing,
   waitRestServing,
 } from "../../src/index.js";
-import { ensureNamespace, startTestCluster, type TestCluster } from "../kube/cluster.js";
+import { type TestCluster, ensureNamespace, startTestCluster } from "../kube/cluster.js";
 import { StandInController } from "./standInController.js";
 import { assertSubset } from "./subset.js";
 
@@ -38,7 +38,12 @@ async function rawGet(plural: string, namespace: string, name: string) {
   return (await kc
     .makeApiClient(CustomObjectsApi)
     .getNamespacedCustomObject({ group: "sei.io", version: "v1alpha1", namespace, plural, name })) as {
-    metadata: { resourceVersion: string; generation: number; labels: Record<string, string>; managedFields: { manager: string }[] };
+    metadata: {
+      resourceVersion: string;
+      generation: number;
+      labels: Record<string, string>;
+      managedFields: { manager: string }[];
+    };
     spec: Record<string, unknown>;
   };
 }
@@ -88,9 +93,17 @@ describe("k8s: networks", () => {
       labels: { team: "chain", "example.com/run": "r1" },
       accounts: [
         { address: ADDR("q"), balance: "1000usei" },
-        { address: ADDR("p"), balance: "5usei,7uatom", vesting: { amount: "3usei", endTime: 1_900_000_000, delayed: true } },
+        {
+          address: ADDR("p"),
+          balance: "5usei,7uatom",
+          vesting: { amount: "3usei", endTime: 1_900_000_000, delayed: true },
+        },
       ],
-      genesis: { "consensus_params.block.max_gas": "35000000", "staking.params.max_validators": 7, "gov.flag": true },
+      genesis: {
+        "consensus_params.block.max_gas": "35000000",
+        "staking.params.max_validators": 7,
+        "gov.flag": true,
+      },
       config: { "evm.http_port": "8545", "storage.pruning": "nothing" },
     });
     const stored = await rawGet("seinetworks", "default", name);
@@ -103,15 +116,26 @@ describe("k8s: networks", () => {
         chainId: name,
         accounts: [
           { address: ADDR("q"), balance: "1000usei" },
-          { address: ADDR("p"), balance: "5usei,7uatom", vesting: { amount: "3usei", endTime: 1_900_000_000, delayed: true } },
+          {
+            address: ADDR("p"),
+            balance: "5usei,7uatom",
+            vesting: { amount: "3usei", endTime: 1_900_000_000, delayed: true },
+          },
         ],
-        overrides: { "consensus_params.block.max_gas": "35000000", "staking.params.max_validators": 7, "gov.flag": true },
+        overrides: {
+          "consensus_params.block.max_gas": "35000000",
+          "staking.params.max_validators": 7,
+          "gov.flag": true,
+        },
       },
       configOverrides: { "evm.http_port": "8545", "storage.pruning": "nothing" },
     });
     assert.equal(stored.metadata.labels.team, "chain");
     assert.equal(stored.metadata.labels["app.kubernetes.io/managed-by"], "seinet");
-    assert.ok(stored.metadata.managedFields.some((f) => f.manager === "sei-sdk"), "written by field manager sei-sdk");
+    assert.ok(
+      stored.metadata.managedFields.some((f) => f.manager === "sei-sdk"),
+      "written by field manager sei-sdk",
+    );
     await net.delete();
   });
 
@@ -130,7 +154,9 @@ describe("k8s: networks", () => {
   test("error: changing an immutable field is refused by the server's CEL rule, quoted", async () => {
     const name = unique("immut");
     await client.createNetwork({ name, validators: 1, image: "sei:test" });
-    const err = await client.createNetwork({ name, validators: 3, image: "sei:test" }).catch((e: unknown) => e);
+    const err = await client
+      .createNetwork({ name, validators: 3, image: "sei:test" })
+      .catch((e: unknown) => e);
     assert.ok(err instanceof UsageError, `expected UsageError, got ${String(err)}`);
     assert.match(err.message, /replicas/i);
     await (await client.getNetwork(name)).delete();
@@ -145,7 +171,13 @@ describe("k8s: networks", () => {
     await controller.writeStatus("seinetworks", "default", name, {
       phase: "Failed",
       conditions: [
-        { type: "Ready", status: "False", reason: "GenesisCeremonyFailed", message: "gentx for validator 0 invalid", lastTransitionTime: new Date().toISOString() },
+        {
+          type: "Ready",
+          status: "False",
+          reason: "GenesisCeremonyFailed",
+          message: "gentx for validator 0 invalid",
+          lastTransitionTime: new Date().toISOString(),
+        },
       ],
     });
     const err = await waiting;
@@ -212,7 +244,10 @@ describe("k8s: networks", () => {
 
   test("error: missing image is a UsageError before anything is written", async () => {
     const name = unique("noimg");
-    await assert.rejects(client.createNetwork({ name, validators: 1 }), (e: unknown) => e instanceof UsageError && e.field === "image");
+    await assert.rejects(
+      client.createNetwork({ name, validators: 1 }),
+      (e: unknown) => e instanceof UsageError && e.field === "image",
+    );
     await assert.rejects(client.getNetwork(name), NotFoundError);
   });
 
@@ -238,7 +273,8 @@ describe("k8s: followers", () => {
     await node.waitReady({ signal: AbortSignal.timeout(30_000) });
     assert.equal(node.phase, "Running");
     assert.equal(node.network, network);
-    for (const url of [node.evmRpc, node.evmWs, node.tendermintRpc, node.rest]) assert.ok(url, "endpoint published");
+    for (const url of [node.evmRpc, node.evmWs, node.tendermintRpc, node.rest])
+      assert.ok(url, "endpoint published");
     await waitEvmServing(node.evmRpc!, { timeout: 10_000 });
     await waitRestServing(node.rest!, { timeout: 10_000 });
     const stored = await rawGet("seinodes", "default", node.name);
@@ -246,7 +282,9 @@ describe("k8s: followers", () => {
     assert.equal(stored.metadata.labels["sei.io/seinetwork"], network);
     assert.equal(stored.metadata.labels.team, "x");
     assert.deepEqual(stored.spec.fullNode, {});
-    assert.deepEqual(stored.spec.peers, [{ label: { selector: { "sei.io/seinetwork": network }, namespace: "default" } }]);
+    assert.deepEqual(stored.spec.peers, [
+      { label: { selector: { "sei.io/seinetwork": network }, namespace: "default" } },
+    ]);
     const forwarded = await node.forward();
     assert.equal(forwarded.evmRpc, node.evmRpc, "reachable endpoints pass through unchanged");
     await forwarded.close();
@@ -288,15 +326,49 @@ describe("k8s: tasks and workflows", () => {
   const chainId = "t-chain";
   const gov = { chainId, fees: "2000usei", gas: 200_000 };
   const cases = [
-    { kind: "GovSoftwareUpgrade", payload: { govSoftwareUpgrade: { ...gov, title: "t", description: "d", initialDeposit: "10usei", upgradeName: "v7", upgradeHeight: 100, upgradeInfo: "{}" } }, out: (o: Record<string, unknown>) => (o.govSoftwareUpgrade as { proposalId: number }).proposalId === 1 },
-    { kind: "GovVote", payload: { govVote: { ...gov, proposalId: 1, option: "yes" } }, out: (o: Record<string, unknown>) => typeof (o.govVote as { txHash: string }).txHash === "string" },
-    { kind: "AwaitNodesAtHeight", payload: { awaitNodesAtHeight: { targetHeight: 50 } }, out: (o: Record<string, unknown>) => (o.awaitNodesAtHeight as { currentHeight: number }).currentHeight === 50 },
-    { kind: "UpdateNodeImage", payload: { updateNodeImage: { image: "sei:v7" } }, out: (o: Record<string, unknown>) => (o.updateNodeImage as { appliedImage: string }).appliedImage === "sei:v7" },
+    {
+      kind: "GovSoftwareUpgrade",
+      payload: {
+        govSoftwareUpgrade: {
+          ...gov,
+          title: "t",
+          description: "d",
+          initialDeposit: "10usei",
+          upgradeName: "v7",
+          upgradeHeight: 100,
+          upgradeInfo: "{}",
+        },
+      },
+      out: (o: Record<string, unknown>) => (o.govSoftwareUpgrade as { proposalId: number }).proposalId === 1,
+    },
+    {
+      kind: "GovVote",
+      payload: { govVote: { ...gov, proposalId: 1, option: "yes" } },
+      out: (o: Record<string, unknown>) => typeof (o.govVote as { txHash: string }).txHash === "string",
+    },
+    {
+      kind: "AwaitNodesAtHeight",
+      payload: { awaitNodesAtHeight: { targetHeight: 50 } },
+      out: (o: Record<string, unknown>) =>
+        (o.awaitNodesAtHeight as { currentHeight: number }).currentHeight === 50,
+    },
+    {
+      kind: "UpdateNodeImage",
+      payload: { updateNodeImage: { image: "sei:v7" } },
+      out: (o: Record<string, unknown>) =>
+        (o.updateNodeImage as { appliedImage: string }).appliedImage === "sei:v7",
+    },
   ] as const;
   for (const c of cases) {
     test(`default: ${c.kind} task renders, completes, returns typed outputs`, async () => {
       const name = unique(c.kind.toLowerCase());
-      const task = await client.runTask({ name, node: "rpc-0", kind: c.kind, timeout: 90_500, ...c.payload } as never);
+      const task = await client.runTask({
+        name,
+        node: "rpc-0",
+        kind: c.kind,
+        timeout: 90_500,
+        ...c.payload,
+      } as never);
       const outputs = await task.wait({ signal: AbortSignal.timeout(30_000) });
       assert.ok(c.out(outputs as Record<string, unknown>), JSON.stringify(outputs));
       assert.equal(task.phase, "Complete");
@@ -310,7 +382,12 @@ describe("k8s: tasks and workflows", () => {
 
   test("error: a failed task rejects wait with the controller's error", async () => {
     const name = unique("manual-task");
-    const task = await client.runTask({ name, node: "rpc-0", kind: "AwaitNodesAtHeight", awaitNodesAtHeight: { targetHeight: 5 } });
+    const task = await client.runTask({
+      name,
+      node: "rpc-0",
+      kind: "AwaitNodesAtHeight",
+      awaitNodesAtHeight: { targetHeight: 5 },
+    });
     const waiting = task.wait({ signal: AbortSignal.timeout(30_000) }).catch((e: unknown) => e);
     await controller.writeStatus("seinodetasks", "default", name, {
       phase: "Failed",
@@ -328,7 +405,10 @@ describe("k8s: tasks and workflows", () => {
       name,
       node: "rpc-0",
       kind: "StateSync",
-      stateSync: { rpcServers: ["a.b.svc:26657", "c.d.svc:26657"], migration: { kind: "GigaStore", gigaStore: { backend: "pebbledb" } } },
+      stateSync: {
+        rpcServers: ["a.b.svc:26657", "c.d.svc:26657"],
+        migration: { kind: "GigaStore", gigaStore: { backend: "pebbledb" } },
+      },
     });
     await wf.wait({ signal: AbortSignal.timeout(30_000) });
     assert.equal(wf.phase, "Complete");
@@ -336,7 +416,10 @@ describe("k8s: tasks and workflows", () => {
     assertSubset(stored.spec, {
       kind: "StateSync",
       target: { nodeRef: { name: "rpc-0" } },
-      stateSync: { rpcServers: ["a.b.svc:26657", "c.d.svc:26657"], migration: { kind: "GigaStore", gigaStore: { backend: "pebbledb" } } },
+      stateSync: {
+        rpcServers: ["a.b.svc:26657", "c.d.svc:26657"],
+        migration: { kind: "GigaStore", gigaStore: { backend: "pebbledb" } },
+      },
     });
     await wf.delete();
   });
@@ -349,7 +432,10 @@ describe("k8s: RBAC and faults", () => {
     await ensureNamespace(kc, "rbac-none");
     const role = parse(await readFile(new URL("../../deploy/rbac.yaml", import.meta.url), "utf8"));
     const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
-    await rbac.createNamespacedRole({ namespace: ns, body: { ...role, metadata: { ...role.metadata, namespace: ns } } });
+    await rbac.createNamespacedRole({
+      namespace: ns,
+      body: { ...role, metadata: { ...role.metadata, namespace: ns } },
+    });
     await rbac.createNamespacedRoleBinding({
       namespace: ns,
       body: {
@@ -363,14 +449,21 @@ describe("k8s: RBAC and faults", () => {
     const net = await allowed.createNetwork({ name, validators: 1, image: "sei:test" });
     assert.equal(net.namespace, ns, "context namespace of the SA kubeconfig is the default");
     await net.waitReady({ signal: AbortSignal.timeout(30_000) });
-    const task = await allowed.runTask({ name: `${name}-h`, node: "n", kind: "AwaitNodesAtHeight", awaitNodesAtHeight: { targetHeight: 2 } });
+    const task = await allowed.runTask({
+      name: `${name}-h`,
+      node: "n",
+      kind: "AwaitNodesAtHeight",
+      awaitNodesAtHeight: { targetHeight: 2 },
+    });
     await task.wait({ signal: AbortSignal.timeout(30_000) });
     await task.delete();
     await net.delete();
     await allowed.close();
 
     const denied = await open("k8s", { kubeconfig: await cluster.kubeconfigFor("rbac-none", "harness") });
-    const err = await denied.createNetwork({ name, validators: 1, image: "sei:test" }).catch((e: unknown) => e);
+    const err = await denied
+      .createNetwork({ name, validators: 1, image: "sei:test" })
+      .catch((e: unknown) => e);
     assert.ok(err instanceof InfraError, String(err));
     assert.match(err.message, /Not allowed/);
     assert.match(err.message, /rbac/i);
@@ -391,7 +484,9 @@ describe("k8s: RBAC and faults", () => {
     );
     const dead = await open("k8s", { kubeconfig: path });
     const started = Date.now();
-    const err = await dead.createNetwork({ name: "dead", validators: 1, image: "i" }).catch((e: unknown) => e);
+    const err = await dead
+      .createNetwork({ name: "dead", validators: 1, image: "i" })
+      .catch((e: unknown) => e);
     assert.ok(err instanceof InfraError, String(err));
     assert.match(err.message, /unreachable/);
     const getErr = await dead.getNetwork("x").catch((e: unknown) => e);
@@ -416,7 +511,12 @@ describe("k8s: RBAC and faults", () => {
           plural: "seinetworks",
           name,
           fieldManager: "someone-else",
-          body: { apiVersion: "sei.io/v1alpha1", kind: "SeiNetwork", metadata: { name }, spec: { image: "sei:b", replicas: 1, genesis: { chainId: name } } },
+          body: {
+            apiVersion: "sei.io/v1alpha1",
+            kind: "SeiNetwork",
+            metadata: { name },
+            spec: { image: "sei:b", replicas: 1, genesis: { chainId: name } },
+          },
         },
         setHeaderOptions("Content-Type", PatchStrategy.ServerSideApply),
       )

@@ -1,4 +1,10 @@
-import { CustomObjectsApi, type KubeConfig, PatchStrategy, Watch, setHeaderOptions } from "@kubernetes/client-node";
+import {
+  CustomObjectsApi,
+  type KubeConfig,
+  PatchStrategy,
+  Watch,
+  setHeaderOptions,
+} from "@kubernetes/client-node";
 import { ChainDouble } from "./chainDouble.js";
 
 const GROUP = "sei.io";
@@ -45,7 +51,11 @@ export class StandInController {
   constructor(kc: KubeConfig, options: StandInOptions = {}) {
     this.#objects = kc.makeApiClient(CustomObjectsApi);
     this.#watch = new Watch(kc);
-    this.#options = { auto: options.auto ?? true, stepDelay: options.stepDelay ?? 100, ignore: options.ignore };
+    this.#options = {
+      auto: options.auto ?? true,
+      stepDelay: options.stepDelay ?? 100,
+      ignore: options.ignore,
+    };
   }
 
   /** Starts watching all namespaces. */
@@ -88,7 +98,12 @@ export class StandInController {
   }
 
   /** Merge-patches `status` through the status subresource, as the controller does. */
-  async writeStatus(plural: Plural, namespace: string, name: string, status: Record<string, unknown>): Promise<void> {
+  async writeStatus(
+    plural: Plural,
+    namespace: string,
+    name: string,
+    status: Record<string, unknown>,
+  ): Promise<void> {
     if (this.#stopped) return;
     this.writes.push(`${plural}/${namespace}/${name}`);
     await this.#objects.patchNamespacedCustomObjectStatus(
@@ -134,7 +149,11 @@ export class StandInController {
         endpoints: {
           tendermintRpc: url,
           tendermintRest: url,
-          nodes: Array.from({ length: replicas }, (_, i) => ({ name: `${name}-${i}`, evmJsonRpc: url, evmWs: url.replace("http", "ws") })),
+          nodes: Array.from({ length: replicas }, (_, i) => ({
+            name: `${name}-${i}`,
+            evmJsonRpc: url,
+            evmWs: url.replace("http", "ws"),
+          })),
         },
       });
     } else if (plural === "seinodes") {
@@ -145,19 +164,34 @@ export class StandInController {
         phase: "Running",
         statefulSet: { name, uid: "00000000-0000-0000-0000-000000000000" },
         conditions: [condition("Ready", "True", "NodeRunning")],
-        endpoint: { evmJsonRpc: url, evmWs: url.replace("http", "ws"), tendermintRpc: url, tendermintRest: url },
+        endpoint: {
+          evmJsonRpc: url,
+          evmWs: url.replace("http", "ws"),
+          tendermintRpc: url,
+          tendermintRest: url,
+        },
       });
     } else if (plural === "seinodetasks") {
       const kind = obj.spec.kind as string;
-      await this.writeStatus(plural, namespace, name, { phase: "Running", startedAt: new Date().toISOString() });
+      await this.writeStatus(plural, namespace, name, {
+        phase: "Running",
+        startedAt: new Date().toISOString(),
+      });
       await this.#pause();
       const outputs: Record<string, unknown> = {
         GovSoftwareUpgrade: { govSoftwareUpgrade: { proposalId: 1, txHash: "AB".repeat(32), height: 42 } },
         GovVote: { govVote: { txHash: "CD".repeat(32), height: 43 } },
         AwaitNodesAtHeight: {
-          awaitNodesAtHeight: { currentHeight: (obj.spec.awaitNodesAtHeight as { targetHeight: number } | undefined)?.targetHeight },
+          awaitNodesAtHeight: {
+            currentHeight: (obj.spec.awaitNodesAtHeight as { targetHeight: number } | undefined)
+              ?.targetHeight,
+          },
         },
-        UpdateNodeImage: { updateNodeImage: { appliedImage: (obj.spec.updateNodeImage as { image: string } | undefined)?.image } },
+        UpdateNodeImage: {
+          updateNodeImage: {
+            appliedImage: (obj.spec.updateNodeImage as { image: string } | undefined)?.image,
+          },
+        },
       };
       await this.writeStatus(plural, namespace, name, { phase: "Complete", outputs: outputs[kind] ?? {} });
     } else {

@@ -25,7 +25,9 @@ export async function loadCrds(dir: string): Promise<V1CustomResourceDefinition[
     // loadAllYaml maps wire names (x-kubernetes-validations, …) onto the typed
     // model, so the client serializes them back; a plain YAML parse would let
     // the serializer drop every CEL rule and preserve-unknown-fields marker.
-    for (const obj of loadAllYaml(await readFile(join(dir, file), "utf8")) as (V1CustomResourceDefinition | null)[]) {
+    for (const obj of loadAllYaml(
+      await readFile(join(dir, file), "utf8"),
+    ) as (V1CustomResourceDefinition | null)[]) {
       if (obj?.kind === "CustomResourceDefinition") crds.push(obj);
     }
   }

@@ -30,10 +30,13 @@ export const k8sProvider: ProviderFactory = async (options: OpenOptions) => {
     if (options.kubeconfig) kc.loadFromFile(options.kubeconfig);
     else kc.loadFromDefault();
   } catch (err) {
-    throw new InfraError(`Could not load a kubeconfig${options.kubeconfig ? ` from ${options.kubeconfig}` : ""}.`, {
-      details: (err as Error).message,
-      cause: err,
-    });
+    throw new InfraError(
+      `Could not load a kubeconfig${options.kubeconfig ? ` from ${options.kubeconfig}` : ""}.`,
+      {
+        details: (err as Error).message,
+        cause: err,
+      },
+    );
   }
   if (options.context) {
     if (!kc.getContextObject(options.context)) {
@@ -42,7 +45,9 @@ export const k8sProvider: ProviderFactory = async (options: OpenOptions) => {
     kc.setCurrentContext(options.context);
   }
   if (!kc.getCurrentCluster()) {
-    throw new InfraError("No Kubernetes cluster configured: set KUBECONFIG, create ~/.kube/config, or run in a pod.");
+    throw new InfraError(
+      "No Kubernetes cluster configured: set KUBECONFIG, create ~/.kube/config, or run in a pod.",
+    );
   }
   const contextNamespace = kc.getContextObject(kc.getCurrentContext())?.namespace;
   if (options.namespace !== undefined) requireDnsLabel(options.namespace, "namespace");

@@ -7,9 +7,9 @@ import {
   type ResponseContext,
   Watch,
 } from "@kubernetes/client-node";
-import { FIELD_MANAGER } from "../../labels.js";
 import { abortError } from "../../internal/abort.js";
 import { logger } from "../../internal/debug.js";
+import { FIELD_MANAGER } from "../../labels.js";
 import { mapApiError } from "./mapApiError.js";
 import { type CustomResource, GROUP, type ResourceKind, VERSION } from "./resources.js";
 
@@ -97,7 +97,12 @@ export class KubeApi {
   }
 
   /** Reads one object; NotFoundError when absent. */
-  async get(kind: ResourceKind, namespace: string, name: string, signal?: AbortSignal): Promise<CustomResource> {
+  async get(
+    kind: ResourceKind,
+    namespace: string,
+    name: string,
+    signal?: AbortSignal,
+  ): Promise<CustomResource> {
     return this.#call(
       () =>
         this.#objects.getNamespacedCustomObject(
@@ -114,7 +119,14 @@ export class KubeApi {
     await this.#call(
       () =>
         this.#objects.deleteNamespacedCustomObject(
-          { group: GROUP, version: VERSION, namespace, plural: kind.plural, name, propagationPolicy: "Background" },
+          {
+            group: GROUP,
+            version: VERSION,
+            namespace,
+            plural: kind.plural,
+            name,
+            propagationPolicy: "Background",
+          },
           this.#options(signal),
         ),
       { action: "deleting", kind, name, namespace },
@@ -194,7 +206,15 @@ export class KubeApi {
           },
           (err: unknown) => {
             if (err && !settled) {
-              finish(mapApiError(err, { action: "watching", noun: kind.noun, name, namespace, server: this.server }));
+              finish(
+                mapApiError(err, {
+                  action: "watching",
+                  noun: kind.noun,
+                  name,
+                  namespace,
+                  server: this.server,
+                }),
+              );
             } else finish("closed");
           },
         )
@@ -203,7 +223,10 @@ export class KubeApi {
             controller = c;
             if (settled) c.abort();
           },
-          (err: unknown) => finish(mapApiError(err, { action: "watching", noun: kind.noun, name, namespace, server: this.server })),
+          (err: unknown) =>
+            finish(
+              mapApiError(err, { action: "watching", noun: kind.noun, name, namespace, server: this.server }),
+            ),
         );
       if (signal.aborted) onAbort();
     });

@@ -1,8 +1,8 @@
 import { ApiException } from "@kubernetes/client-node";
+import { SeinetError } from "../../errors/base.js";
 import { ConflictError } from "../../errors/conflict.js";
 import { InfraError } from "../../errors/infra.js";
 import { NotFoundError } from "../../errors/notFound.js";
-import { SeinetError } from "../../errors/base.js";
 import { UsageError } from "../../errors/usage.js";
 
 /** The `Status` body the API server sends with an error. */
@@ -30,7 +30,8 @@ function statusOf(err: unknown): { code: number | undefined; body: StatusBody } 
 
 /** True for failures worth retrying: the connection, 429 and 5xx. */
 export function isTransient(err: unknown): boolean {
-  if (err instanceof SeinetError) return err instanceof InfraError && (err as { transient?: boolean }).transient === true;
+  if (err instanceof SeinetError)
+    return err instanceof InfraError && (err as { transient?: boolean }).transient === true;
   const { code } = statusOf(err);
   if (code === undefined) return true;
   return code === 429 || code >= 500;
@@ -49,7 +50,8 @@ export function mapApiError(
   const { code, body } = statusOf(err);
   const serverMessage = body.message ?? (err instanceof Error ? err.message : String(err));
   const what = `${context.action} ${context.noun} "${context.name}" in namespace "${context.namespace}"`;
-  if (code === 404) return new NotFoundError(context.noun, context.name, { namespace: context.namespace, cause: err });
+  if (code === 404)
+    return new NotFoundError(context.noun, context.name, { namespace: context.namespace, cause: err });
   if (code === 409) {
     return new ConflictError(`Conflict ${what}.`, { details: serverMessage, cause: err });
   }
@@ -62,7 +64,9 @@ export function mapApiError(
   if (code === 401 || code === 403) {
     return new InfraError(`Not allowed ${what}.`, {
       details: serverMessage,
-      metaMessages: ["The credentials in use lack a permission the SDK needs; see deploy/rbac.yaml for the role it requires."],
+      metaMessages: [
+        "The credentials in use lack a permission the SDK needs; see deploy/rbac.yaml for the role it requires.",
+      ],
       cause: err,
     });
   }

@@ -1,5 +1,5 @@
-import { PassThrough } from "node:stream";
 import { createInterface } from "node:readline";
+import { PassThrough } from "node:stream";
 import { type KubeConfig, Log } from "@kubernetes/client-node";
 import type { LogOptions } from "../../client/options.js";
 import { abortError } from "../../internal/abort.js";

@@ -80,20 +80,25 @@ export class PortForwarder {
       const selector = Object.entries(svc.spec?.selector ?? {})
         .map(([k, v]) => `${k}=${v}`)
         .join(",");
-      if (!selector) throw new InfraError(`Service ${namespace}/${service} has no selector to port-forward through.`);
+      if (!selector)
+        throw new InfraError(`Service ${namespace}/${service} has no selector to port-forward through.`);
       const pods = await this.#core.listNamespacedPod({ namespace, labelSelector: selector });
       const pod = pods.items.find(isReady);
-      if (!pod?.metadata?.name) throw new InfraError(`No ready pod behind service ${namespace}/${service} to port-forward to.`);
+      if (!pod?.metadata?.name)
+        throw new InfraError(`No ready pod behind service ${namespace}/${service} to port-forward to.`);
       const spec = svc.spec?.ports?.find((p) => p.port === servicePort);
       const target = spec?.targetPort ?? servicePort;
       const port =
         typeof target === "number"
           ? target
           : Number(
-              pod.spec?.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === target)?.containerPort ??
-                Number.NaN,
+              pod.spec?.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === target)
+                ?.containerPort ?? Number.NaN,
             );
-      if (!Number.isInteger(port)) throw new InfraError(`Service ${namespace}/${service} port ${servicePort} maps to no container port.`);
+      if (!Number.isInteger(port))
+        throw new InfraError(
+          `Service ${namespace}/${service} port ${servicePort} maps to no container port.`,
+        );
       return { pod: pod.metadata.name, port };
     } catch (err) {
       throw mapApiError(err, context);

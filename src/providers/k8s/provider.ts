@@ -4,12 +4,12 @@ import type { GetOptions, OpOptions } from "../../client/options.js";
 import type { Provider } from "../../client/provider.js";
 import { UsageError } from "../../errors/usage.js";
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
+import type { K8sContext } from "./context.js";
 import { K8sNetwork } from "./handles/networkHandle.js";
 import { K8sNode } from "./handles/nodeHandle.js";
 import { K8sTask } from "./handles/taskHandle.js";
 import { K8sWorkflow } from "./handles/workflowHandle.js";
 import { KubeApi } from "./kubeApi.js";
-import type { K8sContext } from "./context.js";
 import { PodLogs } from "./podLogs.js";
 import { PortForwarder } from "./portForward.js";
 import { renderNetwork } from "./render/renderNetwork.js";
@@ -20,9 +20,12 @@ import { SEI_NETWORK, SEI_NODE, SEI_NODE_TASK, SEI_NODE_TASK_WORKFLOW } from "./
 
 function requireImage(image: string | undefined, what: string): string {
   if (!image) {
-    throw new UsageError(`The k8s mode needs \`image\` on ${what}: the controller runs it as the node's container.`, {
-      field: "image",
-    });
+    throw new UsageError(
+      `The k8s mode needs \`image\` on ${what}: the controller runs it as the node's container.`,
+      {
+        field: "image",
+      },
+    );
   }
   return image;
 }
@@ -41,7 +44,12 @@ export class K8sProvider implements Provider {
 
   constructor(kc: KubeConfig, defaultNamespace: string, options: { watchTimeoutSeconds?: number } = {}) {
     this.api = new KubeApi(kc, options);
-    this.#ctx = { api: this.api, logs: new PodLogs(kc), forwarder: new PortForwarder(kc), forwards: new Set() };
+    this.#ctx = {
+      api: this.api,
+      logs: new PodLogs(kc),
+      forwarder: new PortForwarder(kc),
+      forwards: new Set(),
+    };
     this.defaultNamespace = defaultNamespace;
   }
 
@@ -54,7 +62,12 @@ export class K8sProvider implements Provider {
 
   async getNetwork(name: string, options: GetOptions): Promise<Network> {
     const namespace = options.namespace ?? this.defaultNamespace;
-    return new K8sNetwork(this.#ctx, namespace, name, await this.api.get(SEI_NETWORK, namespace, name, options.signal));
+    return new K8sNetwork(
+      this.#ctx,
+      namespace,
+      name,
+      await this.api.get(SEI_NETWORK, namespace, name, options.signal),
+    );
   }
 
   async createNode(spec: NodeSpec, options: OpOptions): Promise<Node> {
@@ -78,12 +91,21 @@ export class K8sProvider implements Provider {
 
   async getTask(name: string, options: GetOptions): Promise<Task> {
     const namespace = options.namespace ?? this.defaultNamespace;
-    return new K8sTask(this.#ctx, namespace, name, await this.api.get(SEI_NODE_TASK, namespace, name, options.signal));
+    return new K8sTask(
+      this.#ctx,
+      namespace,
+      name,
+      await this.api.get(SEI_NODE_TASK, namespace, name, options.signal),
+    );
   }
 
   async createWorkflow(spec: WorkflowSpec, options: OpOptions): Promise<Workflow> {
     const namespace = spec.namespace ?? this.defaultNamespace;
-    const applied = await this.api.apply(SEI_NODE_TASK_WORKFLOW, renderWorkflow(spec, namespace), options.signal);
+    const applied = await this.api.apply(
+      SEI_NODE_TASK_WORKFLOW,
+      renderWorkflow(spec, namespace),
+      options.signal,
+    );
     return new K8sWorkflow(this.#ctx, namespace, spec.name, applied);
   }
 

@@ -76,13 +76,18 @@ export async function waitFor<T>(
               expired = true;
               return true;
             }
-            throw mapApiError(Object.assign(new Error(event.object.message ?? "watch error"), { statusCode: event.object.code }), {
-              action: "watching",
-              noun: kind.noun,
-              name,
-              namespace,
-              server: api.server,
-            });
+            throw mapApiError(
+              Object.assign(new Error(event.object.message ?? "watch error"), {
+                statusCode: event.object.code,
+              }),
+              {
+                action: "watching",
+                noun: kind.noun,
+                name,
+                namespace,
+                server: api.server,
+              },
+            );
           }
           resourceVersion = event.object.metadata.resourceVersion ?? resourceVersion;
           if (event.type === "DELETED") {

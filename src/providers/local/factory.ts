@@ -7,6 +7,8 @@ import { InfraError } from "../../errors/infra.js";
  */
 export const localProvider: ProviderFactory = () => {
   throw new InfraError('The "local" mode is not available in this release of seinet.', {
-    metaMessages: ['Use open("k8s") against a cluster running sei-k8s-controller, or register your own provider.'],
+    metaMessages: [
+      'Use open("k8s") against a cluster running sei-k8s-controller, or register your own provider.',
+    ],
   });
 };

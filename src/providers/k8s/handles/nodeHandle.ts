@@ -60,7 +60,11 @@ export class K8sNode extends ResourceHandle<NodePhase> implements Node {
       },
       { signal, what, onObject: (obj) => this.observe(obj) },
     );
-    await serveProbe(this.#forwarded ?? { evmRpc: this.evmRpc, tendermintRpc: this.tendermintRpc }, signal, what);
+    await serveProbe(
+      this.#forwarded ?? { evmRpc: this.evmRpc, tendermintRpc: this.tendermintRpc },
+      signal,
+      what,
+    );
   }
 
   #forwarded: ForwardedEndpoints | undefined;

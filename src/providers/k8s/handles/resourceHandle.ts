@@ -17,7 +17,13 @@ export abstract class ResourceHandle<Phase extends string> {
   protected readonly resourceKind: ResourceKind;
   protected current: CustomResource | undefined;
 
-  constructor(ctx: K8sContext, kind: ResourceKind, namespace: string, name: string, current?: CustomResource) {
+  constructor(
+    ctx: K8sContext,
+    kind: ResourceKind,
+    namespace: string,
+    name: string,
+    current?: CustomResource,
+  ) {
     this.ctx = ctx;
     this.api = ctx.api;
     this.resourceKind = kind;
