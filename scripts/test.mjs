@@ -27,6 +27,16 @@ if (selected.length === 0) {
   console.error(`no test files for "${which}"`);
   process.exit(1);
 }
-const args = ["--import", "tsx", "--test", "--test-concurrency=1", ...selected];
+// --test-force-exit: a file whose test timed out must not keep the run alive
+// through a leftover handle; --test-timeout bounds every single test.
+const args = [
+  "--import",
+  "tsx",
+  "--test",
+  "--test-concurrency=1",
+  "--test-force-exit",
+  "--test-timeout=300000",
+  ...selected,
+];
 const result = spawnSync(process.execPath, args, { stdio: "inherit", cwd: root });
 process.exit(result.status ?? 1);

@@ -27,20 +27,3 @@ export function abortError(signal: AbortSignal, what: string, metaMessages?: str
 export function throwIfAborted(signal: AbortSignal | undefined, what: string): void {
   if (signal?.aborted) throw abortError(signal, what);
 }
-
-/**
- * Combines a caller's optional signal with an optional deadline in ms. The
- * deadline's reason is a DOMException named TimeoutError, so `abortError`
- * reports it as a timeout.
- */
-export function withDeadline(
-  signal: AbortSignal | undefined,
-  timeoutMs: number | undefined,
-): AbortSignal | undefined {
-  const signals: AbortSignal[] = [];
-  if (signal) signals.push(signal);
-  if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) signals.push(AbortSignal.timeout(timeoutMs));
-  if (signals.length === 0) return undefined;
-  if (signals.length === 1) return signals[0];
-  return AbortSignal.any(signals);
-}

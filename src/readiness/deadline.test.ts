@@ -4,10 +4,21 @@ import { setTimeout as delay } from "node:timers/promises";
 import { isCanceled, isTimeout } from "../errors/predicates.js";
 import { abortError } from "../internal/abort.js";
 import { deadline } from "./deadline.js";
-import { underGcPressure } from "./gcPressure.test.js";
+import { underGcPressure } from "./gcPressure.fixture.js";
 
+/** Resolves when `signal` aborts, keeping the event loop alive until then (AbortSignal.timeout's timer does not). */
 function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+  return new Promise((resolve) => {
+    const keepAlive = setInterval(() => {}, 1_000);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearInterval(keepAlive);
+        resolve();
+      },
+      { once: true },
+    );
+  });
 }
 
 test("default", async () => {
@@ -56,7 +67,7 @@ test("behavior: no signal and no timeout never aborts", async () => {
   overall.dispose();
 });
 
-test("behavior: deadlines fire under garbage collection", { timeout: 10_000 }, async (t) => {
+test("behavior: deadlines fire under garbage collection", { timeout: 30_000 }, async (t) => {
   underGcPressure(t, 5);
   const own = deadline(undefined, 100);
   const relayed = deadline(AbortSignal.timeout(100), undefined);

@@ -8,8 +8,7 @@ export interface Deadline {
 
 /**
  * Combines the caller's optional signal with an optional deadline in ms.
- * Not `AbortSignal.any([signal, AbortSignal.timeout(ms)])` (nor `withDeadline`,
- * built on it): on Node 20 a timeout signal held only by `AbortSignal.any` can
+ * Not `AbortSignal.any([signal, AbortSignal.timeout(ms)])`: on Node 20 a timeout signal held only by `AbortSignal.any` can
  * be garbage-collected before it fires (nodejs/node#57736), and the wait then
  * never ends. Here the timer holds the controller, the caller's signal holds a
  * listener, and `dispose()` removes both.

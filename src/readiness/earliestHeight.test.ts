@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { InfraError } from "../errors/infra.js";
 import { isTimeout } from "../errors/predicates.js";
 import { earliestHeight } from "./earliestHeight.js";
-import { fakeEndpoint, statusBody } from "./fakeEndpoint.test.js";
+import { fakeEndpoint, statusBody } from "./fakeEndpoint.fixture.js";
 
 test("default", async (t) => {
   const fake = await fakeEndpoint(t, () => ({ json: statusBody({ height: 77, earliest: 5 }) }));

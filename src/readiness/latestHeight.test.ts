@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { InfraError } from "../errors/infra.js";
 import { isCanceled } from "../errors/predicates.js";
-import { fakeEndpoint, statusBody } from "./fakeEndpoint.test.js";
+import { fakeEndpoint, statusBody } from "./fakeEndpoint.fixture.js";
 import { latestHeight } from "./latestHeight.js";
 
 test("default", async (t) => {

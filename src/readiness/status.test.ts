@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { InfraError } from "../errors/infra.js";
 import { isCanceled, isTimeout } from "../errors/predicates.js";
 import { UsageError } from "../errors/usage.js";
-import { closedPort, fakeEndpoint, statusBody } from "./fakeEndpoint.test.js";
+import { closedPort, fakeEndpoint, statusBody } from "./fakeEndpoint.fixture.js";
 import { fetchStatus } from "./status.js";
 
 test("default", async (t) => {

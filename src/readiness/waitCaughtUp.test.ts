@@ -3,8 +3,8 @@ import { test } from "node:test";
 import { isCanceled, isTimeout } from "../errors/predicates.js";
 import { TimeoutError } from "../errors/timeout.js";
 import { UsageError } from "../errors/usage.js";
-import { closedPort, fakeEndpoint, statusBody } from "./fakeEndpoint.test.js";
-import { underGcPressure } from "./gcPressure.test.js";
+import { closedPort, fakeEndpoint, statusBody } from "./fakeEndpoint.fixture.js";
+import { underGcPressure } from "./gcPressure.fixture.js";
 import { waitCaughtUp } from "./waitCaughtUp.js";
 
 const fast = { interval: 20, requestTimeout: 500, timeout: 1_500 };
@@ -173,14 +173,20 @@ test("error: bad options are UsageError before any request", async (t) => {
   assert.equal(fake.requests.length, 0);
 });
 
-test("behavior: deadlines hold under garbage collection", { timeout: 10_000 }, async (t) => {
-  underGcPressure(t);
+test("behavior: deadlines hold under garbage collection", { timeout: 30_000 }, async (t) => {
+  underGcPressure(t, 25);
   const hung = await fakeEndpoint(t, () => "hang");
   await assert.rejects(
     waitCaughtUp(hung.base, { requestTimeout: 100, timeout: 600, interval: 10 }),
     (err: unknown) => isTimeout(err),
   );
   const syncing = await fakeEndpoint(t, () => ({ json: statusBody({ height: 1, catchingUp: true }) }));
+  const idle = new AbortController();
+  t.after(() => idle.abort()); // ends the wait if the deadline is lost, so a regression fails instead of hanging
+  await assert.rejects(
+    waitCaughtUp(syncing.base, { interval: 10, timeout: 300, signal: idle.signal }),
+    (err: unknown) => isTimeout(err),
+  );
   await assert.rejects(
     waitCaughtUp(syncing.base, { interval: 10, signal: AbortSignal.timeout(300) }),
     (err: unknown) => isTimeout(err),

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { isCanceled, isTimeout } from "../errors/predicates.js";
-import { fakeEndpoint } from "./fakeEndpoint.test.js";
+import { fakeEndpoint } from "./fakeEndpoint.fixture.js";
 import { waitEvmServing } from "./waitEvmServing.js";
 
 const fast = { interval: 20, requestTimeout: 500, timeout: 1_500 };

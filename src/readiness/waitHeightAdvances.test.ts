@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { isCanceled, isTimeout } from "../errors/predicates.js";
 import { TimeoutError } from "../errors/timeout.js";
 import { UsageError } from "../errors/usage.js";
-import { fakeEndpoint, statusBody } from "./fakeEndpoint.test.js";
+import { fakeEndpoint, statusBody } from "./fakeEndpoint.fixture.js";
 import { waitHeightAdvances } from "./waitHeightAdvances.js";
 
 const fast = { interval: 20, requestTimeout: 500, timeout: 1_500 };

@@ -60,7 +60,7 @@ describe("test cluster (real kube-apiserver)", { timeout: 20 * 60_000 }, () => {
     assert.deepEqual(list.items, []);
   });
 
-  it("rejects a SeiNetwork without spec.replicas (schema enforced by the server)", async () => {
+  it("rejects a SeiNetwork without spec.image (schema enforced by the server)", async () => {
     const api = cluster.kubeConfig().makeApiClient(CustomObjectsApi);
     const err = await apiError(
       api.createNamespacedCustomObject({
@@ -71,13 +71,46 @@ describe("test cluster (real kube-apiserver)", { timeout: 20 * 60_000 }, () => {
         body: {
           apiVersion: `${GROUP}/${VERSION}`,
           kind: "SeiNetwork",
-          metadata: { name: "no-replicas" },
-          spec: { image: "sei:test", genesis: { chainId: "t0" } },
+          metadata: { name: "no-image" },
+          spec: { replicas: 1, genesis: { chainId: "t0" } },
         },
       }),
     );
     assert.equal(err.code, 422);
-    assert.match(JSON.stringify(err.body), /replicas/);
+    assert.match(JSON.stringify(err.body), /spec\.image/);
+  });
+
+  it("applies the CRD's defaults and CEL rules (the schema is installed whole)", async () => {
+    const api = cluster.kubeConfig().makeApiClient(CustomObjectsApi);
+    const defaulted = (await api.createNamespacedCustomObject({
+      group: GROUP,
+      version: VERSION,
+      namespace: "default",
+      plural: "seinetworks",
+      body: {
+        apiVersion: `${GROUP}/${VERSION}`,
+        kind: "SeiNetwork",
+        metadata: { name: "defaulted" },
+        spec: { image: "sei:test", genesis: { chainId: "defaulted" } },
+      },
+    })) as { spec: { replicas: number } };
+    assert.equal(defaulted.spec.replicas, 1, "spec.replicas defaults to 1");
+    const err = await apiError(
+      api.createNamespacedCustomObject({
+        group: GROUP,
+        version: VERSION,
+        namespace: "default",
+        plural: "seinodes",
+        body: {
+          apiVersion: `${GROUP}/${VERSION}`,
+          kind: "SeiNode",
+          metadata: { name: "two-modes" },
+          spec: { chainId: "c", image: "sei:test", fullNode: {}, archive: {} },
+        },
+      }),
+    );
+    assert.equal(err.code, 422);
+    assert.match(JSON.stringify(err.body), /fullNode|archive|exactly one/i);
   });
 
   it("accepts a valid SeiNetwork", async () => {

@@ -1,14 +1,10 @@
-import type { ForwardedEndpoints, Node } from "../../../client/handles.js";
+import type { Endpoints, ForwardedEndpoints, Node } from "../../../client/handles.js";
 import type { LogOptions, OpOptions } from "../../../client/options.js";
 import { serveProbe } from "../../../client/serveProbe.js";
-import { FailedError } from "../../../errors/failed.js";
 import type { NodePhase } from "../../../specs/types.js";
 import type { K8sContext } from "../context.js";
 import { type CustomResource, SEI_NODE } from "../resources.js";
-import { describeStatus, failureReason, phaseOf, statusString } from "../status.js";
-import { waitFor } from "../waitFor.js";
-import { waitSignal } from "./deadline.js";
-import { forwardEndpoints } from "./forwardEndpoints.js";
+import { statusString } from "../status.js";
 import { ResourceHandle } from "./resourceHandle.js";
 
 /** A follower SeiNode; endpoints straight from `status.endpoint`, present once Running. */
@@ -37,53 +33,20 @@ export class K8sNode extends ResourceHandle<NodePhase> implements Node {
     return statusString(this.current, "endpoint", "tendermintRest");
   }
 
-  /** Watches until Running (Failed rejects at once), then probes EVM RPC (else /status) once it answers. */
-  async waitReady(options: OpOptions = {}): Promise<void> {
-    const signal = waitSignal(options.signal);
-    const what = `waiting for node "${this.name}" to be Running`;
-    await waitFor(
-      this.api,
-      this.resourceKind,
-      this.namespace,
-      this.name,
-      (obj) => {
-        const phase = phaseOf(obj);
-        if (phase === "Running") return { done: true, value: undefined };
-        if (phase === "Failed") {
-          throw new FailedError(`Node "${this.name}" failed.`, {
-            resource: `node/${this.name}`,
-            phase,
-            reason: failureReason(obj),
-          });
-        }
-        return { done: false, note: describeStatus(obj) };
-      },
-      { signal, what, onObject: (obj) => this.observe(obj) },
-    );
-    await serveProbe(
-      this.#forwarded ?? { evmRpc: this.evmRpc, tendermintRpc: this.tendermintRpc },
-      signal,
-      what,
-    );
+  #endpoints(): Endpoints {
+    return { evmRpc: this.evmRpc, evmWs: this.evmWs, tendermintRpc: this.tendermintRpc, rest: this.rest };
   }
 
-  #forwarded: ForwardedEndpoints | undefined;
+  /** Watches until Running (Failed rejects at once), then probes EVM RPC (else /status) until it answers. */
+  async waitReady(options: OpOptions = {}): Promise<void> {
+    const what = `waiting for node "${this.name}" to be Running`;
+    const signal = await this.waitForPhase("Running", options, what);
+    await serveProbe(this.forwarded ?? this.#endpoints(), signal, what);
+  }
 
   /** Port-forwards the node's in-cluster endpoints to 127.0.0.1 (passes reachable ones through). */
-  async forward(options: OpOptions = {}): Promise<ForwardedEndpoints> {
-    const forwarded = await forwardEndpoints(
-      this.ctx.forwarder,
-      { evmRpc: this.evmRpc, evmWs: this.evmWs, tendermintRpc: this.tendermintRpc, rest: this.rest },
-      this.ctx.forwards,
-      options.signal,
-    );
-    this.#forwarded = forwarded;
-    const close = forwarded.close;
-    forwarded.close = async () => {
-      if (this.#forwarded === forwarded) this.#forwarded = undefined;
-      await close();
-    };
-    return forwarded;
+  forward(options: OpOptions = {}): Promise<ForwardedEndpoints> {
+    return this.openForward(this.#endpoints(), options);
   }
 
   /** The seid container's log from the node's pod (`<statefulset>-0`). */

@@ -1,13 +1,19 @@
+import type { Endpoints, ForwardedEndpoints } from "../../../client/handles.js";
 import type { DeleteOptions, OpOptions } from "../../../client/options.js";
+import { FailedError } from "../../../errors/failed.js";
 import { isNotFound } from "../../../errors/predicates.js";
 import type { K8sContext } from "../context.js";
 import type { KubeApi } from "../kubeApi.js";
 import type { CustomResource, ResourceKind } from "../resources.js";
-import { phaseOf } from "../status.js";
+import { describeStatus, failureReason, phaseOf } from "../status.js";
+import { waitFor } from "../waitFor.js";
+import { waitSignal } from "./deadline.js";
+import { forwardEndpoints } from "./forwardEndpoints.js";
 
 /**
  * What every k8s handle shares: the last-read object, refresh, idempotent
- * delete, and `object()` as the escape hatch to the raw custom resource.
+ * delete, `object()` as the escape hatch to the raw custom resource, waiting
+ * for a phase, and port-forwarding its endpoints.
  */
 export abstract class ResourceHandle<Phase extends string> {
   readonly name: string;
@@ -16,6 +22,8 @@ export abstract class ResourceHandle<Phase extends string> {
   protected readonly ctx: K8sContext;
   protected readonly resourceKind: ResourceKind;
   protected current: CustomResource | undefined;
+  /** The forward opened last and still open; serve probes go through it. */
+  protected forwarded: ForwardedEndpoints | undefined;
 
   constructor(
     ctx: K8sContext,
@@ -42,14 +50,9 @@ export abstract class ResourceHandle<Phase extends string> {
     return this.current ? structuredClone(this.current) : undefined;
   }
 
-  /** Records an object seen by a read or a watch. */
-  protected observe(obj: CustomResource): void {
-    this.current = obj;
-  }
-
   /** Re-reads the resource; NotFoundError if it is gone. */
   async refresh(options: OpOptions = {}): Promise<void> {
-    this.observe(await this.api.get(this.resourceKind, this.namespace, this.name, options.signal));
+    this.current = await this.api.get(this.resourceKind, this.namespace, this.name, options.signal);
   }
 
   /** Deletes the resource; not-found is success. */
@@ -63,5 +66,59 @@ export abstract class ResourceHandle<Phase extends string> {
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.delete();
+  }
+
+  /**
+   * Watches until `status.phase` is `goal` (resolving with the signal that
+   * bounded the wait, for a follow-up probe) or `Failed` (rejecting at once
+   * with the controller's reason). No signal means the default deadline.
+   */
+  protected async waitForPhase(goal: Phase, options: OpOptions, what: string): Promise<AbortSignal> {
+    const signal = waitSignal(options.signal);
+    const resource = `${this.resourceKind.noun}/${this.name}`;
+    await waitFor(
+      this.api,
+      this.resourceKind,
+      this.namespace,
+      this.name,
+      (obj) => {
+        const phase = phaseOf(obj);
+        if (phase === goal) return { done: true, value: undefined };
+        if (phase === "Failed") {
+          const noun = this.resourceKind.noun;
+          throw new FailedError(`${noun[0]!.toUpperCase()}${noun.slice(1)} "${this.name}" failed.`, {
+            resource,
+            phase,
+            reason: failureReason(obj),
+          });
+        }
+        return { done: false, note: describeStatus(obj) };
+      },
+      {
+        signal,
+        what,
+        onObject: (obj) => {
+          this.current = obj;
+        },
+      },
+    );
+    return signal;
+  }
+
+  /** Port-forwards `endpoints` (in-cluster ones only) and remembers the forward for serve probes. */
+  protected async openForward(endpoints: Endpoints, options: OpOptions): Promise<ForwardedEndpoints> {
+    const forwarded = await forwardEndpoints(
+      this.ctx.forwarder,
+      endpoints,
+      this.ctx.forwards,
+      options.signal,
+    );
+    this.forwarded = forwarded;
+    const close = forwarded.close;
+    forwarded.close = async () => {
+      if (this.forwarded === forwarded) this.forwarded = undefined;
+      await close();
+    };
+    return forwarded;
   }
 }

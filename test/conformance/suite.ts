@@ -1,0 +1,105 @@
+// The provider-agnostic conformance suite: what every mode must do, written
+// only against the public API. A mode's e2e file calls `conformance()` with a
+// way to open a client and the spec extras that mode needs (an image, a binary).
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import {
+  type Client,
+  type NetworkSpec,
+  type NodeSpec,
+  NotFoundError,
+  UsageError,
+  isCanceled,
+  isTimeout,
+  latestHeight,
+  waitCaughtUp,
+  waitEvmServing,
+  waitHeightAdvances,
+  waitRestServing,
+} from "../../src/index.js";
+
+/** How a mode plugs into the suite. */
+export interface ConformanceTarget {
+  /** Mode name, for test titles. */
+  mode: string;
+  /** Opens a fresh client of the mode. */
+  open(): Promise<Client>;
+  /** Fields the mode needs on every network and node spec (e.g. `image`). */
+  networkExtras?: Partial<NetworkSpec>;
+  nodeExtras?: Partial<NodeSpec>;
+  /** Generous bound for one readiness wait in this mode. */
+  readyTimeoutMs: number;
+}
+
+let seq = 0;
+const name = (p: string) => `c${process.pid % 10000}-${p}-${++seq}`;
+
+/** Registers the conformance tests for one mode. */
+export function conformance(target: ConformanceTarget): void {
+  const ready = () => ({ signal: AbortSignal.timeout(target.readyTimeoutMs) });
+
+  describe(`conformance: ${target.mode}`, () => {
+    test("default: network + follower lifecycle through the public API", async () => {
+      await using client = await target.open();
+      const network = name("net");
+      const net = await client.createNetwork({ name: network, validators: 1, ...target.networkExtras });
+      assert.equal(net.name, network);
+      assert.equal(net.chainId, network);
+      await net.waitReady(ready());
+      assert.equal(net.phase, "Ready");
+      assert.ok(net.tendermintRpc, "a Ready network publishes its Tendermint RPC");
+
+      const node = await client.createNode({ name: `${network}-rpc`, network, ...target.nodeExtras });
+      assert.equal(node.network, network);
+      await node.waitReady(ready());
+      assert.equal(node.phase, "Running");
+      await using local = await node.forward();
+      for (const key of ["evmRpc", "evmWs", "tendermintRpc", "rest"] as const) {
+        assert.ok(local[key], `a Running follower serves ${key}`);
+      }
+      await waitCaughtUp(local.tendermintRpc!, ready());
+      const { start, height } = await waitHeightAdvances(local.tendermintRpc!, 2, ready());
+      assert.ok(height >= start + 2);
+      assert.ok((await latestHeight(local.tendermintRpc!)) >= height);
+      await waitEvmServing(local.evmRpc!, ready());
+      await waitRestServing(local.rest!, ready());
+
+      const again = await client.getNode(node.name, { namespace: node.namespace });
+      assert.equal(again.phase, "Running");
+      assert.equal(again.evmRpc, node.evmRpc);
+      assert.equal(
+        (await client.getNetwork(network, { namespace: net.namespace })).tendermintRpc,
+        net.tendermintRpc,
+      );
+
+      await node.delete();
+      await node.delete();
+      await net.delete();
+      await net.delete();
+      await assert.rejects(client.getNode(node.name, { namespace: node.namespace }), NotFoundError);
+    });
+
+    test("error: bad input is a UsageError and creates nothing", async () => {
+      await using client = await target.open();
+      const network = name("bad");
+      for (const spec of [
+        { name: network, validators: 2 },
+        { name: network.toUpperCase(), validators: 1 },
+        { name: network, validators: 0 },
+      ]) {
+        await assert.rejects(client.createNetwork({ ...target.networkExtras, ...spec }), UsageError);
+      }
+      await assert.rejects(client.getNetwork(network), NotFoundError);
+    });
+
+    test("error: deadline and abort are told apart", async () => {
+      await using client = await target.open();
+      const net = await client.createNetwork({ name: name("sig"), validators: 1, ...target.networkExtras });
+      const ac = new AbortController();
+      ac.abort();
+      assert.ok(isCanceled(await net.waitReady({ signal: ac.signal }).catch((e: unknown) => e)));
+      assert.ok(isTimeout(await net.waitReady({ signal: AbortSignal.timeout(1) }).catch((e: unknown) => e)));
+      await net.delete();
+    });
+  });
+}
