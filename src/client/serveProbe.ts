@@ -1,46 +1,45 @@
+import { InfraError } from "../errors/infra.js";
 import { poll } from "../internal/poll.js";
+import { endpoint } from "../readiness/endpoint.js";
+import { postJsonRpc } from "../readiness/http.js";
 import { fetchStatus } from "../readiness/status.js";
 import { PROBE_INTERVAL_MS, PROBE_REQUEST_TIMEOUT_MS } from "./defaults.js";
 
-async function evmAnswers(evmRpc: string, signal: AbortSignal): Promise<string | undefined> {
-  const response = await fetch(evmRpc, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
-    signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_REQUEST_TIMEOUT_MS)]),
-  });
-  const body = (await response.json()) as { result?: unknown };
-  return typeof body.result === "string" ? undefined : `HTTP ${response.status} without a result`;
-}
+/** Kubernetes Service DNS names, reachable only from inside the cluster. */
+const IN_CLUSTER = /\.svc(\.cluster\.local)?$/;
 
 /**
- * The one light probe `waitReady` makes after the phase is reached: the
- * EVM RPC answers eth_blockNumber, else Tendermint answers /status. Retried
- * until it answers or the signal ends the wait; the strict gates are the
- * readiness helpers.
+ * The one light probe `waitReady` makes after the phase is reached: the EVM
+ * RPC answers eth_blockNumber, else Tendermint answers /status. Retried until
+ * it answers or the signal ends the wait; the strict gates are the readiness
+ * helpers. A target that publishes neither endpoint has nothing to probe.
  */
 export async function serveProbe(
   target: { evmRpc?: string | undefined; tendermintRpc?: string | undefined },
   signal: AbortSignal,
   what: string,
 ): Promise<void> {
+  const evm = target.evmRpc ? endpoint(target.evmRpc) : undefined;
   await poll<void>(
     async (s) => {
+      const options = { signal: s, requestTimeout: PROBE_REQUEST_TIMEOUT_MS };
       try {
-        if (target.evmRpc) {
-          const problem = await evmAnswers(target.evmRpc, s);
-          return problem
-            ? { done: false, note: `${target.evmRpc}: ${problem}` }
-            : { done: true, value: undefined };
-        }
-        if (target.tendermintRpc) {
-          await fetchStatus(target.tendermintRpc, { signal: s, requestTimeout: PROBE_REQUEST_TIMEOUT_MS });
-          return { done: true, value: undefined };
-        }
+        if (evm) await postJsonRpc(evm, "eth_blockNumber", [], options);
+        else if (target.tendermintRpc) await fetchStatus(target.tendermintRpc, options);
         return { done: true, value: undefined };
       } catch (err) {
         if (s.aborted) throw err;
-        return { done: false, note: (err as Error).message };
+        const message = (err as Error).message;
+        const url = evm ? target.evmRpc : target.tendermintRpc;
+        if (url && /ENOTFOUND|EAI_AGAIN/.test(message) && IN_CLUSTER.test(new URL(url).hostname)) {
+          throw new InfraError(`${url} is an in-cluster address this machine cannot resolve.`, {
+            metaMessages: [
+              "Outside the cluster, call forward() on the handle before waitReady(): it relays the endpoints to 127.0.0.1.",
+            ],
+            cause: err,
+          });
+        }
+        return { done: false, note: message };
       }
     },
     { signal, interval: PROBE_INTERVAL_MS, what },

@@ -2,8 +2,11 @@ import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import { delimiter, join } from "node:path";
 import { InfraError } from "../errors/infra.js";
+import { logger } from "../internal/debug.js";
 import { seidCacheDir } from "./cacheDir.js";
 import { SEI_CHAIN_COMMIT } from "./pinned.js";
+
+const log = logger("seid");
 
 /** Where a seid came from, so logs and errors can say which strategy won. */
 export type SeidSource = "option" | "SEID_BINARY" | "PATH" | "cache";
@@ -12,6 +15,11 @@ export type SeidSource = "option" | "SEID_BINARY" | "PATH" | "cache";
 export interface ResolvedSeid {
   path: string;
   source: SeidSource;
+}
+
+function found(path: string, source: SeidSource): ResolvedSeid {
+  log("seid from %s: %s", source, path);
+  return { path, source };
 }
 
 async function isExecutable(path: string): Promise<boolean> {
@@ -43,20 +51,20 @@ export async function resolveSeid(
 ): Promise<ResolvedSeid> {
   const env = options.env ?? process.env;
   if (options.binary) {
-    if (await isExecutable(options.binary)) return { path: options.binary, source: "option" };
+    if (await isExecutable(options.binary)) return found(options.binary, "option");
     throw new InfraError(`The seid binary given as \`binary\` is not an executable file: ${options.binary}`);
   }
   if (env.SEID_BINARY) {
-    if (await isExecutable(env.SEID_BINARY)) return { path: env.SEID_BINARY, source: "SEID_BINARY" };
+    if (await isExecutable(env.SEID_BINARY)) return found(env.SEID_BINARY, "SEID_BINARY");
     throw new InfraError(`SEID_BINARY does not name an executable file: ${env.SEID_BINARY}`);
   }
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, "seid");
-    if (await isExecutable(candidate)) return { path: candidate, source: "PATH" };
+    if (await isExecutable(candidate)) return found(candidate, "PATH");
   }
   const cached = join(seidCacheDir(SEI_CHAIN_COMMIT, env), "bin", "seid");
-  if (await isExecutable(cached)) return { path: cached, source: "cache" };
+  if (await isExecutable(cached)) return found(cached, "cache");
   throw new InfraError("No seid binary found.", {
     metaMessages: [
       "Looked at: the `binary` option, SEID_BINARY, `seid` on PATH, and the install cache.",

@@ -122,3 +122,16 @@ test("error: logs of a node whose pod does not exist fail clearly", async () => 
   assert.deepEqual(lines, []);
   await node.delete();
 });
+
+test("error: waitReady outside the cluster on an in-cluster endpoint says to forward()", async () => {
+  const node = await nodeWithEndpoint("fwd-e", "http://rpc.fwd.svc:80");
+  const err = await node.waitReady({ signal: AbortSignal.timeout(30_000) }).catch((e: unknown) => e);
+  assert.ok(err instanceof InfraError, String(err));
+  assert.match(err.message, /in-cluster address/);
+  assert.match(err.message, /forward\(\)/);
+  // Through the forward, the probe reaches the relay instead of failing on DNS.
+  const local = await node.forward();
+  assert.match(local.evmRpc ?? "", /^http:\/\/127\.0\.0\.1:/);
+  await local.close();
+  await node.delete();
+});
