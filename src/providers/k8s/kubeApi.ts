@@ -162,7 +162,9 @@ export class KubeApi {
   /**
    * Streams events for one object from `resourceVersion` until the server
    * closes the stream, the signal aborts, or `onEvent` returns true. Resolves
-   * with how it ended; rejects with the stream's error.
+   * with how it ended (`expired`: the server answered 410 Gone, so the
+   * resourceVersion is too old and the caller must re-list); rejects with the
+   * stream's error.
    */
   async watchByName(
     kind: ResourceKind,
@@ -171,13 +173,13 @@ export class KubeApi {
     resourceVersion: string,
     onEvent: (event: WatchEvent) => boolean,
     signal: AbortSignal,
-  ): Promise<"stopped" | "closed"> {
+  ): Promise<"stopped" | "closed" | "expired"> {
     this.requests++;
     const path = `/apis/${GROUP}/${VERSION}/namespaces/${encodeURIComponent(namespace)}/${kind.plural}`;
-    return new Promise<"stopped" | "closed">((resolve, reject) => {
+    return new Promise<"stopped" | "closed" | "expired">((resolve, reject) => {
       let controller: AbortController | undefined;
       let settled = false;
-      const finish = (outcome: "stopped" | "closed" | Error) => {
+      const finish = (outcome: "stopped" | "closed" | "expired" | Error) => {
         if (settled) return;
         settled = true;
         signal.removeEventListener("abort", onAbort);
@@ -205,7 +207,9 @@ export class KubeApi {
             }
           },
           (err: unknown) => {
-            if (err && !settled) {
+            // 410 Gone on the request itself: the resourceVersion was compacted away.
+            if ((err as { statusCode?: number } | null)?.statusCode === 410) finish("expired");
+            else if (err && !settled) {
               finish(
                 mapApiError(err, {
                   action: "watching",

@@ -108,7 +108,7 @@ export async function waitFor<T>(
       failures = 0;
       const done = outcome as Verdict<T> | undefined;
       if (done?.done) return done.value;
-      if (expired) {
+      if (expired || ended === "expired") {
         log("watch of %s/%s expired at %s; re-listing", namespace, name, resourceVersion);
         resourceVersion = undefined;
       } else {
