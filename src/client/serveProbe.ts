@@ -2,8 +2,8 @@ import { InfraError } from "../errors/infra.js";
 import { poll } from "../internal/poll.js";
 import { endpoint } from "../readiness/endpoint.js";
 import { postJsonRpc } from "../readiness/http.js";
+import { DEFAULT_INTERVAL_MS, DEFAULT_REQUEST_TIMEOUT_MS } from "../readiness/options.js";
 import { fetchStatus } from "../readiness/status.js";
-import { PROBE_INTERVAL_MS, PROBE_REQUEST_TIMEOUT_MS } from "./defaults.js";
 
 /** Kubernetes Service DNS names, reachable only from inside the cluster. */
 const IN_CLUSTER = /\.svc(\.cluster\.local)?$/;
@@ -22,7 +22,7 @@ export async function serveProbe(
   const evm = target.evmRpc ? endpoint(target.evmRpc) : undefined;
   await poll<void>(
     async (s) => {
-      const options = { signal: s, requestTimeout: PROBE_REQUEST_TIMEOUT_MS };
+      const options = { signal: s, requestTimeout: DEFAULT_REQUEST_TIMEOUT_MS };
       try {
         if (evm) await postJsonRpc(evm, "eth_blockNumber", [], options);
         else if (target.tendermintRpc) await fetchStatus(target.tendermintRpc, options);
@@ -42,6 +42,6 @@ export async function serveProbe(
         return { done: false, note: message };
       }
     },
-    { signal, interval: PROBE_INTERVAL_MS, what },
+    { signal, interval: DEFAULT_INTERVAL_MS, what },
   );
 }

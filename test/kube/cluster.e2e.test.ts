@@ -15,6 +15,19 @@ const GROUP = "sei.io";
 const VERSION = "v1alpha1";
 const CRDS = ["seinetworks.sei.io", "seinodes.sei.io", "seinodetasks.sei.io", "seinodetaskworkflows.sei.io"];
 
+const PLURAL = { SeiNetwork: "seinetworks", SeiNode: "seinodes" } as const;
+
+/** Creates one sei.io object in `default` exactly as given, through the plain CRUD API. */
+function createCr(kc: KubeConfig, kind: keyof typeof PLURAL, name: string, spec: Record<string, unknown>) {
+  return kc.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
+    group: GROUP,
+    version: VERSION,
+    namespace: "default",
+    plural: PLURAL[kind],
+    body: { apiVersion: `${GROUP}/${VERSION}`, kind, metadata: { name }, spec },
+  });
+}
+
 async function apiError(promise: Promise<unknown>): Promise<ApiException<unknown>> {
   try {
     await promise;
@@ -61,52 +74,25 @@ describe("test cluster (real kube-apiserver)", { timeout: 20 * 60_000 }, () => {
   });
 
   it("rejects a SeiNetwork without spec.image (schema enforced by the server)", async () => {
-    const api = cluster.kubeConfig().makeApiClient(CustomObjectsApi);
     const err = await apiError(
-      api.createNamespacedCustomObject({
-        group: GROUP,
-        version: VERSION,
-        namespace: "default",
-        plural: "seinetworks",
-        body: {
-          apiVersion: `${GROUP}/${VERSION}`,
-          kind: "SeiNetwork",
-          metadata: { name: "no-image" },
-          spec: { replicas: 1, genesis: { chainId: "t0" } },
-        },
-      }),
+      createCr(cluster.kubeConfig(), "SeiNetwork", "no-image", { replicas: 1, genesis: { chainId: "t0" } }),
     );
     assert.equal(err.code, 422);
     assert.match(JSON.stringify(err.body), /spec\.image/);
   });
 
   it("applies the CRD's defaults and CEL rules (the schema is installed whole)", async () => {
-    const api = cluster.kubeConfig().makeApiClient(CustomObjectsApi);
-    const defaulted = (await api.createNamespacedCustomObject({
-      group: GROUP,
-      version: VERSION,
-      namespace: "default",
-      plural: "seinetworks",
-      body: {
-        apiVersion: `${GROUP}/${VERSION}`,
-        kind: "SeiNetwork",
-        metadata: { name: "defaulted" },
-        spec: { image: "sei:test", genesis: { chainId: "defaulted" } },
-      },
+    const defaulted = (await createCr(cluster.kubeConfig(), "SeiNetwork", "defaulted", {
+      image: "sei:test",
+      genesis: { chainId: "defaulted" },
     })) as { spec: { replicas: number } };
     assert.equal(defaulted.spec.replicas, 1, "spec.replicas defaults to 1");
     const err = await apiError(
-      api.createNamespacedCustomObject({
-        group: GROUP,
-        version: VERSION,
-        namespace: "default",
-        plural: "seinodes",
-        body: {
-          apiVersion: `${GROUP}/${VERSION}`,
-          kind: "SeiNode",
-          metadata: { name: "two-modes" },
-          spec: { chainId: "c", image: "sei:test", fullNode: {}, archive: {} },
-        },
+      createCr(cluster.kubeConfig(), "SeiNode", "two-modes", {
+        chainId: "c",
+        image: "sei:test",
+        fullNode: {},
+        archive: {},
       }),
     );
     assert.equal(err.code, 422);
@@ -114,18 +100,10 @@ describe("test cluster (real kube-apiserver)", { timeout: 20 * 60_000 }, () => {
   });
 
   it("accepts a valid SeiNetwork", async () => {
-    const api = cluster.kubeConfig().makeApiClient(CustomObjectsApi);
-    const created = (await api.createNamespacedCustomObject({
-      group: GROUP,
-      version: VERSION,
-      namespace: "default",
-      plural: "seinetworks",
-      body: {
-        apiVersion: `${GROUP}/${VERSION}`,
-        kind: "SeiNetwork",
-        metadata: { name: "t1" },
-        spec: { image: "sei:test", replicas: 1, genesis: { chainId: "t1" } },
-      },
+    const created = (await createCr(cluster.kubeConfig(), "SeiNetwork", "t1", {
+      image: "sei:test",
+      replicas: 1,
+      genesis: { chainId: "t1" },
     })) as { metadata: { name: string; uid?: string }; spec: { replicas: number } };
     assert.equal(created.metadata.name, "t1");
     assert.ok(created.metadata.uid);
