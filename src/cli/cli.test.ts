@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { SeinetError } from "../errors/base.js";
@@ -10,6 +13,7 @@ import { InfraError } from "../errors/infra.js";
 import { NotFoundError } from "../errors/notFound.js";
 import { TimeoutError } from "../errors/timeout.js";
 import { UsageError } from "../errors/usage.js";
+import { REAL_V662, V662_COMMIT } from "../seid/bundles.fixture.js";
 import { EXIT, exitCodeFor } from "./exitCodes.js";
 import { JSON_SCHEMA_VERSION, createOutput, table } from "./output.js";
 
@@ -23,12 +27,19 @@ interface Run {
 
 /** Runs the CLI from source, without any SEI_* mode variable. */
 function cli(...args: string[]): Promise<Run> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("SEI_")));
+  return cliWith({}, ...args);
+}
+
+/** Runs the CLI from source with extra environment variables (no SEI_* mode variable, no SEINET_SEID_BUNDLE). */
+function cliWith(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith("SEI_") && k !== "SEINET_SEID_BUNDLE"),
+  );
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ["--import", "tsx", "src/cli/main.ts", ...args],
-      { cwd: ROOT, env: { ...env, NODE_OPTIONS: "" }, timeout: 30_000 },
+      { cwd: ROOT, env: { ...env, NODE_OPTIONS: "", ...extra }, timeout: 60_000 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : null) : 0;
         resolve({ code, stdout, stderr });
@@ -100,7 +111,10 @@ describe("seinet CLI (spawned)", { concurrency: true }, () => {
   test("default: <command> --help prints its usage and exits 0", async () => {
     const run = await cli("install-seid", "--help");
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^seinet install-seid \[--ref <sei-chain commit>\]/);
+    assert.match(
+      run.stdout,
+      /^seinet install-seid \[--from <bundle\.tar\.xz \| dir> \[--sha256 <hex>\]\] \[--ref/,
+    );
   });
 
   test("error: install-seid with a bad ref exits 2 with a USAGE JSON error", async () => {
@@ -111,6 +125,60 @@ describe("seinet CLI (spawned)", { concurrency: true }, () => {
     assert.equal(doc.error.code, "USAGE");
     assert.match(doc.error.message, /"bad ref!"/);
     assert.match(run.stderr, /^seinet: Expected `ref`/);
+  });
+
+  test("default: install-seid --from the real bundle --json installs it, then a second run is cached", async () => {
+    const cache = await mkdtemp(join(tmpdir(), "seinet-cli-seid-"));
+    try {
+      const run = await cliWith({ SEINET_CACHE: cache }, "install-seid", "--from", REAL_V662, "--json");
+      assert.equal(run.code, 0, run.stderr);
+      const doc = JSON.parse(run.stdout) as Record<string, unknown>;
+      const path = join(cache, "seid", V662_COMMIT, "bin", "seid");
+      assert.deepEqual(
+        { ...doc, sha256: typeof doc.sha256, durationMs: typeof doc.durationMs },
+        {
+          schemaVersion: 1,
+          command: "install-seid",
+          path,
+          ref: V662_COMMIT,
+          cached: false,
+          version: "v6.6.2",
+          commit: V662_COMMIT,
+          source: "bundle",
+          sha256: "string",
+          durationMs: "number",
+        },
+      );
+      const again = await cliWith({ SEINET_CACHE: cache }, "install-seid", "--from", REAL_V662);
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stdout, /^cached: .*\/bin\/seid \(v6\.6\.2, commit 3e7d5ddeb064, 0\.0 s\)\n$/);
+      assert.match(again.stderr, /is cached at/);
+    } finally {
+      await rm(cache, { recursive: true, force: true });
+    }
+  });
+
+  test("error: install-seid --from with a wrong --sha256 exits 4 with an INFRA JSON error", async () => {
+    const cache = await mkdtemp(join(tmpdir(), "seinet-cli-seid-"));
+    try {
+      const run = await cliWith(
+        { SEINET_CACHE: cache },
+        ...["install-seid", "--from", REAL_V662, "--sha256", "0".repeat(64), "--json"],
+      );
+      assert.equal(run.code, 4, run.stderr);
+      const doc = JSON.parse(run.stdout) as { error: { code: string; message: string } };
+      assert.equal(doc.error.code, "INFRA");
+      assert.equal(doc.error.message, `The seid bundle ${REAL_V662} fails its checksum.`);
+      assert.deepEqual(await readdir(cache), []);
+    } finally {
+      await rm(cache, { recursive: true, force: true });
+    }
+  });
+
+  test("error: install-seid --sha256 that is not hex exits 2", async () => {
+    const run = await cli("install-seid", "--from", REAL_V662, "--sha256", "nothex", "--json");
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(JSON.parse(run.stdout).error.message, /Expected `sha256` to be 64 hex digits/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { access, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
 import { InfraError } from "../errors/infra.js";
@@ -6,6 +6,8 @@ import { UsageError } from "../errors/usage.js";
 import { abortError, throwIfAborted } from "../internal/abort.js";
 import { logger } from "../internal/debug.js";
 import { cacheRoot, seidCacheDir } from "./cacheDir.js";
+import { installBundle } from "./installBundle.js";
+import { type SeidInstallSource, cacheEntry } from "./installedSeids.js";
 import { SEI_CHAIN_COMMIT, SEI_CHAIN_MODULE, SEI_CHAIN_RELEASE } from "./pinned.js";
 import { checkToolchain } from "./toolchain.js";
 
@@ -14,9 +16,21 @@ const REF = /^([0-9a-f]{7,40}|v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/;
 
 /** Options of {@link installSeid}. */
 export interface InstallSeidOptions {
-  /** sei-chain commit (or module version) to build; defaults to the pinned, tested commit. */
+  /**
+   * A prebuilt seid bundle to install instead of building: a
+   * `seid-<tag>-linux-amd64.tar.xz` (checked against `sha256`, else the
+   * `SHA256SUMS` beside it) or an unpacked bundle directory. Unset: the
+   * `SEINET_SEID_BUNDLE` variable, when `ref` is not cached yet; else a Go build.
+   */
+  from?: string;
+  /** Expected sha256 of the `from` archive (64 hex digits). */
+  sha256?: string;
+  /**
+   * sei-chain commit (or module version) to build; defaults to the pinned,
+   * tested commit. With a bundle, the commit (or version) it must hold.
+   */
   ref?: string;
-  /** Rebuild even when cached. */
+  /** Reinstall even when cached. */
   force?: boolean;
   /** Called with one line per build stage, for progress output. */
   onProgress?: (message: string) => void;
@@ -24,13 +38,21 @@ export interface InstallSeidOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Where the build landed and whether it came from the cache. */
+/** Where the seid landed and whether it came from the cache. */
 export interface InstalledSeid {
+  /** `<cacheRoot>/seid/<commit>/bin/seid`. */
   path: string;
+  /** The cache key: the commit (or, for a Go build, the ref built). */
   ref: string;
   cached: boolean;
-  /** Module version go resolved (a pseudo-version for a commit). */
+  /** What seid reports, e.g. `v6.6.2` (an older Go build: the module version go resolved). */
   version: string | undefined;
+  /** Full sei-chain commit; undefined only for a Go build of a module version. */
+  commit: string | undefined;
+  /** Unpacked from a prebuilt bundle, or built from Go modules. */
+  source: SeidInstallSource;
+  /** sha256 of the bundle archive, when installed from one. */
+  sha256: string | undefined;
   durationMs: number;
 }
 
@@ -61,27 +83,24 @@ function goFailure(err: unknown): string {
   return (text || String(err)).split("\n").slice(-15).join("\n");
 }
 
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 /**
- * Builds `seid` from the Go module through the module proxy, with cgo, into a
- * versioned cache; a second call is a cache hit. `go install …@ver` refuses
+ * Installs seid into a cache keyed by commit (`<cacheRoot>/seid/<commit>/`);
+ * a second call is a cache hit. With `from` (or `SEINET_SEID_BUNDLE`) it
+ * unpacks a prebuilt, checksummed bundle; otherwise it builds `seid` from the
+ * Go module through the module proxy, with cgo. `go install …@ver` refuses
  * sei-chain (its go.mod has replace lines), so a wrapper module copies them.
  *
  * @example
  * ```ts
  * import { installSeid } from "seinet";
- * const { path } = await installSeid({ onProgress: console.error });
+ * const { path, version } = await installSeid({ from: "seid-v6.6.2-linux-amd64.tar.xz", onProgress: console.error });
  * ```
  */
 export async function installSeid(options: InstallSeidOptions = {}): Promise<InstalledSeid> {
   const started = performance.now();
   const ref = options.ref ?? SEI_CHAIN_COMMIT;
+  const env = options.env ?? process.env;
+  const progress = options.onProgress ?? (() => {});
   if (typeof ref !== "string" || !REF.test(ref)) {
     throw new UsageError(
       `Expected \`ref\` to be a sei-chain commit (7-40 hex digits) or a module version, got ${JSON.stringify(ref)}.`,
@@ -90,22 +109,55 @@ export async function installSeid(options: InstallSeidOptions = {}): Promise<Ins
       },
     );
   }
-  const env = options.env ?? process.env;
+  const bundle = {
+    sha256: options.sha256,
+    force: options.force,
+    signal: options.signal,
+    env,
+    onProgress: progress,
+  };
+  if (options.from !== undefined && (typeof options.from !== "string" || options.from === "")) {
+    throw new UsageError(`Expected \`from\` to be a bundle path, got ${JSON.stringify(options.from)}.`, {
+      field: "from",
+    });
+  }
+  if (options.from) return installBundle({ ...bundle, from: options.from, field: "from", ref: options.ref });
+  if (options.sha256 !== undefined && !env.SEINET_SEID_BUNDLE) {
+    throw new UsageError(
+      "`sha256` checks a bundle archive, but neither `from` nor SEINET_SEID_BUNDLE names one.",
+      {
+        field: "sha256",
+      },
+    );
+  }
   const signal = options.signal;
-  const progress = options.onProgress ?? (() => {});
   const dir = seidCacheDir(ref, env);
   const binary = join(dir, "bin", "seid");
   const manifest = join(dir, "build.json");
-  if (!options.force && (await exists(binary)) && (await exists(manifest))) {
-    // An unreadable manifest (e.g. a build killed mid-write) is a cache miss, not a crash.
-    const cachedManifest = await readFile(manifest, "utf8")
-      .then((text) => JSON.parse(text) as unknown)
-      .catch(() => undefined);
-    if (typeof cachedManifest === "object" && cachedManifest !== null) {
-      const { version } = cachedManifest as { version?: string };
-      progress(`seid ${ref} is cached at ${binary}`);
-      return { path: binary, ref, cached: true, version, durationMs: performance.now() - started };
-    }
+  // An unreadable manifest (e.g. a build killed mid-write) is a cache miss, not a crash.
+  const cached = options.force ? undefined : await cacheEntry(dir, ref);
+  if (cached) {
+    progress(`seid ${ref} is cached at ${binary}`);
+    const { version, commit, source, sha256 } = cached;
+    return {
+      path: binary,
+      ref,
+      cached: true,
+      version,
+      commit,
+      source,
+      sha256,
+      durationMs: performance.now() - started,
+    };
+  }
+  if (env.SEINET_SEID_BUNDLE) {
+    log("installing from SEINET_SEID_BUNDLE=%s", env.SEINET_SEID_BUNDLE);
+    return installBundle({
+      ...bundle,
+      from: env.SEINET_SEID_BUNDLE,
+      field: "SEINET_SEID_BUNDLE",
+      ref: options.ref,
+    });
   }
 
   progress("checking for Go and a C compiler");
@@ -161,10 +213,12 @@ export async function installSeid(options: InstallSeidOptions = {}): Promise<Ins
     progress(`downloading seid's dependencies (${edits.length - 1} replaced modules)`);
     await go(["get", `${SEI_CHAIN_MODULE}/cmd/seid@${info.Version}`], "resolving seid's dependencies");
     progress("compiling seid with cgo (the longest step on a cold cache)");
+    const version = ref === SEI_CHAIN_COMMIT ? SEI_CHAIN_RELEASE : info.Version;
+    const commit = /^[0-9a-f]{40}$/.test(ref) ? ref : undefined;
     const ldflags = [
       "-X github.com/cosmos/cosmos-sdk/version.Name=sei",
       "-X github.com/cosmos/cosmos-sdk/version.AppName=seid",
-      `-X github.com/cosmos/cosmos-sdk/version.Version=${ref === SEI_CHAIN_COMMIT ? SEI_CHAIN_RELEASE : info.Version}`,
+      `-X github.com/cosmos/cosmos-sdk/version.Version=${version}`,
       `-X github.com/cosmos/cosmos-sdk/version.Commit=${ref}`,
     ].join(" ");
     await go(
@@ -176,10 +230,19 @@ export async function installSeid(options: InstallSeidOptions = {}): Promise<Ins
     const durationMs = performance.now() - started;
     await writeFile(
       manifest,
-      `${JSON.stringify({ module: SEI_CHAIN_MODULE, ref, version: info.Version, go: toolchain.goVersion, builtAt: new Date().toISOString(), durationMs: Math.round(durationMs) }, null, 2)}\n`,
+      `${JSON.stringify({ module: SEI_CHAIN_MODULE, ref, version, commit, source: "build", moduleVersion: info.Version, go: toolchain.goVersion, builtAt: new Date().toISOString(), durationMs: Math.round(durationMs) }, null, 2)}\n`,
     );
-    progress(`built seid ${info.Version} in ${(durationMs / 1000).toFixed(0)} s → ${binary}`);
-    return { path: binary, ref, cached: false, version: info.Version, durationMs };
+    progress(`built seid ${version} in ${(durationMs / 1000).toFixed(0)} s → ${binary}`);
+    return {
+      path: binary,
+      ref,
+      cached: false,
+      version,
+      commit,
+      source: "build",
+      sha256: undefined,
+      durationMs,
+    };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { InfraError } from "../errors/infra.js";
+import { listInstalledSeids } from "./installedSeids.js";
 import { SEI_CHAIN_COMMIT } from "./pinned.js";
-import { resolveSeid } from "./resolveSeid.js";
+import { isSeidVersion, resolveSeid } from "./resolveSeid.js";
 
 let root: string;
 
@@ -163,5 +164,77 @@ describe("resolveSeid", () => {
     const onPath = await fakeSeid(join(dir, "path"));
     const resolved = await resolveSeid({ binary: "", env: { SEID_BINARY: "", PATH: join(dir, "path") } });
     assert.deepEqual(resolved, { path: onPath, source: "PATH" });
+  });
+});
+
+/** A cache entry like an install writes: `<cache>/seid/<commit>/{bin/seid,build.json}`. */
+async function installedEntry(cache: string, commit: string, version: string): Promise<string> {
+  const dir = join(cache, "seid", commit);
+  const path = await fakeSeid(join(dir, "bin"));
+  await writeFile(
+    join(dir, "build.json"),
+    JSON.stringify({ version, commit, source: "bundle", sha256: null }),
+  );
+  return path;
+}
+
+describe("resolveSeid by version", () => {
+  const OLD = "ab134842ce1bd97af73021bcff5850ad6c29e534";
+
+  test("behavior: binary may name an installed version or commit; several live side by side", async () => {
+    const dir = await fresh("versions");
+    const cache = join(dir, "cache");
+    const pinned = await installedEntry(cache, SEI_CHAIN_COMMIT, "v6.6.2");
+    const old = await installedEntry(cache, OLD, "v6.5.2");
+    const onPath = await fakeSeid(join(dir, "path"));
+    const env = { PATH: join(dir, "path"), SEID_BINARY: onPath, SEINET_CACHE: cache };
+    assert.deepEqual(await resolveSeid({ binary: "v6.5.2", env }), { path: old, source: "cache" });
+    assert.deepEqual(await resolveSeid({ binary: "v6.6.2", env }), { path: pinned, source: "cache" });
+    assert.deepEqual(await resolveSeid({ binary: OLD, env }), { path: old, source: "cache" });
+    assert.deepEqual(await resolveSeid({ binary: "ab13484", env }), { path: old, source: "cache" });
+    assert.deepEqual(await resolveSeid({ env }), { path: onPath, source: "SEID_BINARY" });
+    assert.deepEqual(
+      (await listInstalledSeids(env)).map((s) => [s.version, s.commit, s.path]),
+      [
+        ["v6.5.2", OLD, old],
+        ["v6.6.2", SEI_CHAIN_COMMIT, pinned],
+      ],
+    );
+  });
+
+  test("error: a version not installed is an InfraError naming install-seid --from", async () => {
+    const dir = await fresh("version-missing");
+    const cache = join(dir, "cache");
+    await installedEntry(cache, SEI_CHAIN_COMMIT, "v6.6.2");
+    await mkdir(join(cache, "seid", ".bundle-tmp", "bin"), { recursive: true }); // a temp dir never counts
+    await assert.rejects(resolveSeid({ binary: "v6.5.2", env: { SEINET_CACHE: cache } }), (err: unknown) => {
+      assert.ok(err instanceof InfraError, String(err));
+      assert.equal(err.shortMessage, "seid v6.5.2 is not installed.");
+      assert.match(err.message, /Installed: v6\.6\.2 \(commit 3e7d5dd/);
+      assert.match(err.message, /seinet install-seid --from <bundle>/);
+      return true;
+    });
+    await assert.rejects(
+      resolveSeid({ binary: "v6.5.2", env: { SEINET_CACHE: join(dir, "empty") } }),
+      /Nothing is installed/,
+    );
+  });
+
+  test("behavior: a binary path that looks like a version is still a path when it has a slash", async () => {
+    const dir = await fresh("version-path");
+    const path = await fakeSeid(join(dir, "v6.5.2"));
+    assert.deepEqual(await resolveSeid({ binary: path, env: { PATH: "" } }), { path, source: "option" });
+    assert.equal(isSeidVersion("v6.5.2"), true);
+    assert.equal(isSeidVersion("abcdef1"), true);
+    assert.equal(isSeidVersion("seid"), false);
+    assert.equal(isSeidVersion("./v6.5.2"), false);
+  });
+
+  test("error: a prefix matching two installed commits is ambiguous", async () => {
+    const dir = await fresh("ambiguous");
+    const cache = join(dir, "cache");
+    await installedEntry(cache, `abcdef1${"0".repeat(33)}`, "v1.0.0");
+    await installedEntry(cache, `abcdef1${"1".repeat(33)}`, "v1.0.1");
+    await assert.rejects(resolveSeid({ binary: "abcdef1", env: { SEINET_CACHE: cache } }), /matches several/);
   });
 });
