@@ -31,6 +31,7 @@ describe("public surface", () => {
       "TimeoutError",
       "UsageError",
       "earliestHeight",
+      "ensureSeid",
       "fetchStatus",
       "installSeid",
       "isCanceled",

@@ -67,5 +67,11 @@ export {
 } from "./labels.js";
 
 export { installSeid, type InstallSeidOptions, type InstalledSeid } from "./seid/installSeid.js";
-export { resolveSeid, type ResolvedSeid, type SeidSource } from "./seid/resolveSeid.js";
+export {
+  resolveSeid,
+  type ResolveSeidOptions,
+  type ResolvedSeid,
+  type SeidSource,
+} from "./seid/resolveSeid.js";
+export { ensureSeid, type EnsureSeidOptions } from "./seid/ensureSeid.js";
 export { SEI_CHAIN_COMMIT, SEI_CHAIN_MODULE, SEI_CHAIN_RELEASE } from "./seid/pinned.js";
