@@ -7,7 +7,7 @@ import { validateNodeSpec } from "../specs/validateNodeSpec.js";
 import { validateTaskSpec } from "../specs/validateTaskSpec.js";
 import { validateWorkflowSpec } from "../specs/validateWorkflowSpec.js";
 import type { Network, Node, Task, Workflow } from "./handles.js";
-import type { GetOptions, OpOptions } from "./options.js";
+import type { GetOptions, ListOptions, OpOptions } from "./options.js";
 import type { Provider } from "./provider.js";
 
 function checkGet(name: unknown, options: GetOptions | undefined, what: string): GetOptions {
@@ -96,6 +96,31 @@ export class Client {
   /** Reads an existing workflow back. */
   async getWorkflow(name: string, options?: GetOptions): Promise<Workflow> {
     return this.#live().getWorkflow(name, checkGet(name, options, `getting workflow "${name}"`));
+  }
+
+  /** Networks the runtime holds, read back from it (for dashboards and sweeps). */
+  async listNetworks(options: ListOptions = {}): Promise<Network[]> {
+    const provider = this.#listing(options, "listNetworks");
+    return provider.listNetworks!(options);
+  }
+
+  /** Nodes the runtime holds; `network` narrows to one network's validators, sentry and followers. */
+  async listNodes(options: ListOptions = {}): Promise<Node[]> {
+    const provider = this.#listing(options, "listNodes");
+    return provider.listNodes!(options);
+  }
+
+  #listing(options: ListOptions, verb: "listNetworks" | "listNodes"): Provider {
+    if (options.namespace !== undefined) requireDnsLabel(options.namespace, "namespace");
+    if (options.network !== undefined) requireDnsLabel(options.network, "network");
+    throwIfAborted(options.signal, verb);
+    const provider = this.#live();
+    if (typeof provider[verb] !== "function") {
+      throw new UsageError(`The "${provider.mode}" mode cannot list; use get* with a name.`, {
+        field: "mode",
+      });
+    }
+    return provider;
   }
 
   /** Releases connections; deletes nothing. Safe to call twice. */

@@ -1,3 +1,4 @@
+import type { TestAccount } from "../chain/testAccount.js";
 import type {
   NetworkPhase,
   NodePhase,
@@ -53,6 +54,16 @@ export interface Network extends Handle<NetworkPhase> {
   readonly tendermintRpc: string | undefined;
   /** Aggregate REST (LCD) URL. */
   readonly rest: string | undefined;
+  /**
+   * Names of the validators, each addressable with `getNode`, in ordinal order
+   * (`<network>-<ordinal>`, as the controller names them).
+   */
+  readonly validators: string[];
+  /**
+   * The account funded in genesis for the caller's transactions (local and
+   * docker modes, which make the genesis); `undefined` where the mode does not.
+   */
+  readonly testAccount?: TestAccount | undefined;
   /** Resolves when the network is Ready and its Tendermint RPC answers /status. */
   waitReady(options?: OpOptions): Promise<void>;
   /** Endpoints usable from this machine (port-forwarded when in-cluster). */

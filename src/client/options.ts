@@ -13,6 +13,16 @@ export interface GetOptions extends OpOptions {
   namespace?: string;
 }
 
+/** Options of the `list*` verbs. */
+export interface ListOptions extends OpOptions {
+  /** Namespace to list; the client's default when empty. */
+  namespace?: string;
+  /** List every namespace (overrides `namespace`). */
+  allNamespaces?: boolean;
+  /** `listNodes` only: nodes of this network (validators, sentry and followers). */
+  network?: string;
+}
+
 /** Options of `logs`. */
 export interface LogOptions extends OpOptions {
   /** Keep streaming new lines until the signal aborts. */
@@ -22,4 +32,10 @@ export interface LogOptions extends OpOptions {
 }
 
 /** Options of `delete`. */
-export interface DeleteOptions extends OpOptions {}
+export interface DeleteOptions extends OpOptions {
+  /**
+   * Network only: also delete the followers attached to it. Without it, a
+   * local network with followers refuses to go (ConflictError naming them).
+   */
+  cascade?: boolean;
+}

@@ -1,6 +1,6 @@
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../specs/types.js";
 import type { Network, Node, Task, Workflow } from "./handles.js";
-import type { GetOptions, OpOptions } from "./options.js";
+import type { GetOptions, ListOptions, OpOptions } from "./options.js";
 
 /**
  * What a mode implements. The Client validates every spec before calling a
@@ -17,6 +17,10 @@ export interface Provider {
   getTask(name: string, options: GetOptions): Promise<Task>;
   createWorkflow(spec: WorkflowSpec, options: OpOptions): Promise<Workflow>;
   getWorkflow(name: string, options: GetOptions): Promise<Workflow>;
+  /** Networks the runtime holds; modes without a listing leave it out. */
+  listNetworks?(options: ListOptions): Promise<Network[]>;
+  /** Nodes the runtime holds (validators included where they are nodes). */
+  listNodes?(options: ListOptions): Promise<Node[]>;
   /** Releases connections (watches, port-forwards); never deletes resources. */
   close(): Promise<void>;
 }

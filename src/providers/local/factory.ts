@@ -1,14 +1,21 @@
 import type { ProviderFactory } from "../../client/provider.js";
-import { InfraError } from "../../errors/infra.js";
+import { LocalProvider } from "./provider.js";
+import { seidResolver } from "./seidResolver.js";
+import { localStateRoot } from "./stateDir.js";
+import { StateStore } from "./store.js";
 
 /**
- * The local mode (seid processes on this machine). Not available in this
- * release: opening it says so instead of pretending.
+ * The local mode: seid processes on this machine. Options: `stateDir` (else
+ * SEINET_STATE_DIR, else XDG state), `namespace`, `onProgress`.
  */
-export const localProvider: ProviderFactory = () => {
-  throw new InfraError('The "local" mode is not available in this release of seinet.', {
-    metaMessages: [
-      'Use open("k8s") against a cluster running sei-k8s-controller, or register your own provider.',
-    ],
+export const localProvider: ProviderFactory = (options) => {
+  const env = process.env;
+  const onProgress =
+    typeof options.onProgress === "function" ? (options.onProgress as (s: string) => void) : undefined;
+  return new LocalProvider({
+    store: new StateStore(localStateRoot(options.stateDir, env)),
+    resolveSeid: seidResolver(env, onProgress),
+    defaultNamespace: options.namespace ?? "",
+    onProgress,
   });
 };

@@ -18,6 +18,12 @@ export class K8sNetwork extends ResourceHandle<NetworkPhase> implements Network 
     return spec?.genesis?.chainId ?? this.name;
   }
 
+  /** `<network>-<ordinal>` for each of `spec.replicas`, as the controller names its validators. */
+  get validators(): string[] {
+    const replicas = (this.current?.spec as { replicas?: number } | undefined)?.replicas ?? 0;
+    return Array.from({ length: replicas }, (_, i) => `${this.name}-${i}`);
+  }
+
   get tendermintRpc(): string | undefined {
     return statusString(this.current, "endpoints", "tendermintRpc");
   }

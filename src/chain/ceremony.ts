@@ -1,0 +1,231 @@
+import { posix } from "node:path";
+import type { GenesisAccount } from "../specs/types.js";
+import { type ConfigFiles, type NodeConfigInput, patchConfigFiles } from "./config.js";
+import { VALIDATOR_BALANCE, VALIDATOR_STAKE } from "./defaults.js";
+import {
+  type FundedAccount,
+  type GenesisDoc,
+  addAccounts,
+  applyGenesisOverrides,
+  pinValidators,
+  usei,
+} from "./genesis.js";
+import { nodeIdFromNodeKey, peerAddress } from "./nodeId.js";
+import type { ChainRuntime } from "./runtime.js";
+
+const KEYRING = ["--keyring-backend", "test"] as const;
+
+/** One node's home and how others reach it. */
+export interface HomePlan {
+  /** Moniker and keyring key name; the node's name. */
+  name: string;
+  /** Home directory as the runtime sees it. */
+  home: string;
+  /** Host other nodes dial for P2P (`127.0.0.1`, or a container name). */
+  p2pHost: string;
+  /** Tendermint settings for this node, less the peers (the ceremony wires those). */
+  config: Omit<NodeConfigInput, "peers" | "overrides">;
+}
+
+/** Input of {@link runGenesisCeremony}. */
+export interface GenesisCeremonyInput {
+  chainId: string;
+  validators: readonly HomePlan[];
+  /** Full nodes made with the network (the lone validator's sentry). */
+  fullNodes?: readonly HomePlan[];
+  /** Accounts the caller funds; vesting ones go through `add-genesis-account`. */
+  accounts?: readonly GenesisAccount[];
+  /** Plain accounts seinet funds (the test account). */
+  extraAccounts?: readonly FundedAccount[];
+  genesisOverrides?: Readonly<Record<string, unknown>>;
+  configOverrides?: Readonly<Record<string, string>>;
+  signal?: AbortSignal;
+  /** Called as each step starts, for progress output. */
+  onStep?: (step: string) => void;
+}
+
+/** What the ceremony made, per node and for the chain. */
+export interface GenesisCeremonyResult {
+  genesis: string;
+  nodes: { name: string; nodeId: string; address?: string }[];
+}
+
+const cfg = (home: string, file: string) => posix.join(home, "config", file);
+
+async function initHome(rt: ChainRuntime, plan: HomePlan, chainId: string, signal?: AbortSignal) {
+  await rt.seid(["init", plan.name, "--chain-id", chainId, "--home", plan.home], signal);
+  return nodeIdFromNodeKey(await rt.readFile(cfg(plan.home, "node_key.json")));
+}
+
+async function readConfig(rt: ChainRuntime, home: string): Promise<ConfigFiles> {
+  const [configToml, appToml] = await Promise.all([
+    rt.readFile(cfg(home, "config.toml")),
+    rt.readFile(cfg(home, "app.toml")),
+  ]);
+  return { configToml, appToml };
+}
+
+/**
+ * Writes a node's genesis and config: its role's listeners, its peers, and the
+ * caller's overrides. Used for validators, sentries and followers alike.
+ */
+export async function writeNodeFiles(
+  rt: ChainRuntime,
+  home: string,
+  genesis: string,
+  input: NodeConfigInput,
+): Promise<void> {
+  const patched = patchConfigFiles(await readConfig(rt, home), input);
+  await Promise.all([
+    rt.writeFile(cfg(home, "genesis.json"), genesis),
+    rt.writeFile(cfg(home, "config.toml"), patched.configToml),
+    rt.writeFile(cfg(home, "app.toml"), patched.appToml),
+  ]);
+}
+
+/**
+ * Makes a new chain's homes: `init` and a test-keyring key per validator (in
+ * parallel), funded accounts, a gentx per validator whose memo wires the peer
+ * mesh, `collect-gentxs`, one genesis copied to every home, then each node's
+ * config. A lone validator is pinned into genesis `validators` so it starts
+ * consensus at once.
+ */
+export async function runGenesisCeremony(
+  rt: ChainRuntime,
+  input: GenesisCeremonyInput,
+): Promise<GenesisCeremonyResult> {
+  const { chainId, validators, signal } = input;
+  const fullNodes = input.fullNodes ?? [];
+  const step = input.onStep ?? (() => {});
+  const first = validators[0];
+  if (!first) throw new Error("a network needs at least one validator");
+
+  step("init");
+  const made = await Promise.all(
+    validators.map(async (v) => {
+      const nodeId = await initHome(rt, v, chainId, signal);
+      const key = JSON.parse(
+        await rt.seid(["keys", "add", v.name, ...KEYRING, "--home", v.home, "--output", "json"], signal),
+      ) as { address: string };
+      return { plan: v, nodeId, address: key.address };
+    }),
+  );
+  const full = await Promise.all(
+    fullNodes.map(async (n) => ({ plan: n, nodeId: await initHome(rt, n, chainId, signal) })),
+  );
+
+  step("accounts");
+  const genesisPath = cfg(first.home, "genesis.json");
+  const genesis = JSON.parse(await rt.readFile(genesisPath)) as GenesisDoc;
+  const plain: FundedAccount[] = [
+    ...made.map((m) => ({ address: m.address, coins: usei(VALIDATOR_BALANCE) })),
+    ...(input.extraAccounts ?? []),
+    ...(input.accounts ?? [])
+      .filter((a) => !a.vesting)
+      .map((a) => ({ address: a.address, coins: a.balance })),
+  ];
+  addAccounts(genesis, plain);
+  await rt.writeFile(genesisPath, JSON.stringify(genesis));
+  for (const account of (input.accounts ?? []).filter((a) => a.vesting)) {
+    const v = account.vesting!;
+    const args = ["add-genesis-account", account.address, account.balance, "--home", first.home];
+    args.push("--vesting-amount", v.amount, "--vesting-end-time", String(v.endTime));
+    if (!v.delayed) args.push("--vesting-start-time", String(Math.floor(Date.now() / 1000)));
+    await rt.seid(args, signal);
+  }
+  const funded = await rt.readFile(genesisPath);
+
+  step("gentx");
+  const gentxDir = posix.join(first.home, "config", "gentx");
+  await rt.mkdir(gentxDir);
+  await Promise.all(
+    made.map(async (m) => {
+      const home = m.plan.home;
+      if (home !== first.home) await rt.writeFile(cfg(home, "genesis.json"), funded);
+      const out = cfg(home, `gentx-${m.plan.name}.json`);
+      await rt.seid(
+        [
+          "gentx",
+          m.plan.name,
+          usei(VALIDATOR_STAKE),
+          "--chain-id",
+          chainId,
+          "--home",
+          home,
+          ...KEYRING,
+          "--moniker",
+          m.plan.name,
+          "--node-id",
+          m.nodeId,
+          "--ip",
+          m.plan.p2pHost,
+          "--p2p-port",
+          String(m.plan.config.ports.p2p),
+          "--output-document",
+          out,
+        ],
+        signal,
+      );
+      await rt.writeFile(posix.join(gentxDir, `gentx-${m.plan.name}.json`), await rt.readFile(out));
+    }),
+  );
+
+  step("collect-gentxs");
+  await rt.seid(["collect-gentxs", "--home", first.home], signal);
+  const final = JSON.parse(await rt.readFile(genesisPath)) as GenesisDoc;
+  if (made.length === 1) {
+    pinValidators(final, [
+      {
+        name: first.name,
+        privValidatorKeyJson: await rt.readFile(cfg(first.home, "priv_validator_key.json")),
+        stake: VALIDATOR_STAKE,
+      },
+    ]);
+  }
+  applyGenesisOverrides(final, input.genesisOverrides);
+  const genesisText = JSON.stringify(final, null, 1);
+
+  step("config");
+  const everyone = [...made, ...full];
+  const addr = (e: (typeof everyone)[number]) =>
+    peerAddress(e.nodeId, e.plan.p2pHost, e.plan.config.ports.p2p);
+  await Promise.all(
+    everyone.map((e) =>
+      writeNodeFiles(rt, e.plan.home, genesisText, {
+        ...e.plan.config,
+        peers: everyone.filter((o) => o !== e).map(addr),
+        overrides: input.configOverrides,
+      }),
+    ),
+  );
+  return {
+    genesis: genesisText,
+    nodes: [
+      ...made.map((m) => ({ name: m.plan.name, nodeId: m.nodeId, address: m.address })),
+      ...full.map((f) => ({ name: f.plan.name, nodeId: f.nodeId })),
+    ],
+  };
+}
+
+/** Input of {@link initFollowerHome}. */
+export interface FollowerInput {
+  chainId: string;
+  plan: HomePlan;
+  /** The network's genesis, verbatim. */
+  genesis: string;
+  /** `id@host:port` of the nodes to peer with. */
+  peers: readonly string[];
+  configOverrides?: Readonly<Record<string, string>> | undefined;
+  signal?: AbortSignal;
+}
+
+/** Makes a follower's home: `init`, the network's genesis, its config and peers. Returns its node id. */
+export async function initFollowerHome(rt: ChainRuntime, input: FollowerInput): Promise<string> {
+  const nodeId = await initHome(rt, input.plan, input.chainId, input.signal);
+  await writeNodeFiles(rt, input.plan.home, input.genesis, {
+    ...input.plan.config,
+    peers: input.peers,
+    overrides: input.configOverrides,
+  });
+  return nodeId;
+}

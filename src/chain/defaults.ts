@@ -1,0 +1,31 @@
+/** Denomination of stake and fees on every Sei chain. */
+export const BOND_DENOM = "usei";
+
+/** What each validator's account holds in genesis, usei. */
+export const VALIDATOR_BALANCE = 10_000_000_000_000n;
+
+/** What each validator bonds in its gentx, usei; voting power = this / 10^6. */
+export const VALIDATOR_STAKE = 1_000_000_000_000n;
+
+/** What the network's test account holds, usei (1e9 SEI). */
+export const TEST_ACCOUNT_BALANCE = 1_000_000_000_000_000n;
+
+/** usei per unit of Tendermint voting power. */
+export const POWER_REDUCTION = 1_000_000n;
+
+/**
+ * Genesis values seinet sets on every network it makes, before the caller's
+ * own `genesis` overrides: short consensus timeouts so a test chain is quick,
+ * and short gov periods so a proposal passes in seconds. Paths are module
+ * paths under `app_state`, except top-level keys such as `consensus_params`.
+ */
+export const DEFAULT_GENESIS_OVERRIDES: Readonly<Record<string, unknown>> = {
+  "consensus_params.timeout.propose": "500000000",
+  "consensus_params.timeout.propose_delta": "100000000",
+  "consensus_params.timeout.vote": "50000000",
+  "consensus_params.timeout.vote_delta": "100000000",
+  "consensus_params.timeout.commit": "50000000",
+  "gov.deposit_params.max_deposit_period": "10s",
+  "gov.voting_params.voting_period": "5s",
+  "gov.voting_params.expedited_voting_period": "4s",
+};

@@ -1,0 +1,20 @@
+import { open } from "node:fs/promises";
+
+/** The last `lines` lines of a log file (read from its end), or "" when there is none. */
+export async function logTail(path: string, lines = 40, maxBytes = 64 * 1024): Promise<string> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(path, "r");
+    const { size } = await handle.stat();
+    const length = Math.min(size, maxBytes);
+    const buffer = Buffer.alloc(length);
+    await handle.read(buffer, 0, length, size - length);
+    const all = buffer.toString("utf8").split("\n");
+    if (all.at(-1) === "") all.pop();
+    return all.slice(-lines).join("\n");
+  } catch {
+    return "";
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,0 +1,448 @@
+import { readFile } from "node:fs/promises";
+import { type HomePlan, initFollowerHome, runGenesisCeremony } from "../../chain/ceremony.js";
+import { BadConfigValueError, type NodeRole, UnknownConfigKeyError } from "../../chain/config.js";
+import { TEST_ACCOUNT_BALANCE } from "../../chain/defaults.js";
+import { usei } from "../../chain/genesis.js";
+import { peerAddress } from "../../chain/nodeId.js";
+import { type NodePorts, portList } from "../../chain/ports.js";
+import { generateTestAccount } from "../../chain/testAccount.js";
+import type { Network, Node, Task, Workflow } from "../../client/handles.js";
+import type { DeleteOptions, GetOptions, ListOptions, OpOptions } from "../../client/options.js";
+import type { Provider } from "../../client/provider.js";
+import { ConflictError } from "../../errors/conflict.js";
+import { NotFoundError } from "../../errors/notFound.js";
+import { UsageError } from "../../errors/usage.js";
+import { throwIfAborted } from "../../internal/abort.js";
+import { logger } from "../../internal/debug.js";
+import { LABEL_MANAGED_BY, LABEL_NETWORK, LABEL_ROLE, MANAGED_BY, ROLE_NODE } from "../../labels.js";
+import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
+import { allocatePorts } from "./allocatePorts.js";
+import { LocalNetwork } from "./handles/localNetwork.js";
+import { LocalNode } from "./handles/localNode.js";
+import { hostRuntime } from "./hostRuntime.js";
+import type { LocalOps } from "./localOps.js";
+import type { NetworkRecord, NodeRecord, SeidRef } from "./records.js";
+import { startSeid, stopSeid } from "./seidProcess.js";
+import type { SeidResolver } from "./seidResolver.js";
+import { StateStore } from "./store.js";
+import { type NetworkView, type NodeView, networkPhase, viewNode } from "./views.js";
+
+const log = logger("local");
+
+/** Host every local node listens on and dials. */
+const HOST = "127.0.0.1";
+
+/** How long seid gets to exit on SIGTERM before SIGKILL when a node is deleted. */
+const STOP_GRACE_MS = 2_000;
+
+/** Options of {@link LocalProvider}. */
+export interface LocalProviderOptions {
+  store: StateStore;
+  resolveSeid: SeidResolver;
+  defaultNamespace: string;
+  /** Progress lines for long steps (the CLI prints them). */
+  onProgress?: ((step: string) => void) | undefined;
+}
+
+function mapConfigError(err: unknown): unknown {
+  if (err instanceof UnknownConfigKeyError || err instanceof BadConfigValueError) {
+    return new UsageError(err.message, { field: `config.${err.key}` });
+  }
+  return err;
+}
+
+/**
+ * The local mode: every node is a seid process on this machine, listening on
+ * loopback ports chosen free, with its record, home, log and pid under the
+ * state root so any process can read it back.
+ */
+export class LocalProvider implements Provider, LocalOps {
+  readonly mode = "local";
+  readonly store: StateStore;
+  readonly #resolve: SeidResolver;
+  readonly #namespace: string;
+  readonly #progress: (step: string) => void;
+
+  constructor(options: LocalProviderOptions) {
+    this.store = options.store;
+    this.#resolve = options.resolveSeid;
+    this.#namespace = StateStore.namespace(options.defaultNamespace);
+    this.#progress = options.onProgress ?? (() => {});
+  }
+
+  #ns(ns: string | undefined): string {
+    return StateStore.namespace(ns || this.#namespace);
+  }
+
+  async #reservedPorts(): Promise<Set<number>> {
+    const reserved = new Set<number>();
+    for (const node of await this.store.listNodes()) for (const p of portList(node.ports)) reserved.add(p);
+    return reserved;
+  }
+
+  #nodeRecord(
+    base: {
+      name: string;
+      namespace: string;
+      network: string;
+      networkNamespace: string;
+      role: NodeRole;
+      seid: SeidRef;
+    },
+    ports: NodePorts,
+    labels: Record<string, string>,
+    extra: Partial<NodeRecord> = {},
+  ): NodeRecord {
+    const paths = this.store.nodePaths(base.namespace, base.name);
+    return {
+      kind: "node",
+      ...base,
+      ports,
+      nodeId: "",
+      host: HOST,
+      home: paths.home,
+      logFile: paths.log,
+      labels,
+      createdAt: new Date().toISOString(),
+      state: "initializing",
+      ...extra,
+    };
+  }
+
+  #homePlan(record: NodeRecord): HomePlan {
+    return {
+      name: record.name,
+      home: record.home,
+      p2pHost: HOST,
+      config: {
+        role: record.role,
+        ports: record.ports,
+        listenHost: HOST,
+        externalAddress: `${HOST}:${record.ports.p2p}`,
+      },
+    };
+  }
+
+  async #start(record: NodeRecord): Promise<void> {
+    const paths = this.store.nodePaths(record.namespace, record.name);
+    const proc = await startSeid({
+      seid: record.seid.path,
+      home: record.home,
+      logFile: paths.log,
+      exitFile: paths.exit,
+    });
+    await this.store.writeProc(record.namespace, record.name, proc);
+  }
+
+  async createNetwork(spec: NetworkSpec, options: OpOptions): Promise<Network> {
+    const { signal } = options;
+    const ns = this.#ns(spec.namespace);
+    const seid = await this.#resolve(spec.binary, signal);
+    throwIfAborted(signal, `creating network "${spec.name}"`);
+    const labels = { ...spec.labels, [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_NETWORK]: spec.name };
+    const names = Array.from({ length: spec.validators }, (_, i) => `${spec.name}-${i}`);
+    // A lone validator gives a follower one peer, and block sync never calls a
+    // node with one peer caught up: the network runs a sentry as the second.
+    const sentry = spec.validators === 1 ? `${spec.name}-sentry` : undefined;
+    const testAccount = generateTestAccount();
+    const network: NetworkRecord = {
+      kind: "network",
+      name: spec.name,
+      namespace: ns,
+      chainId: spec.name,
+      validators: names,
+      ...(sentry ? { sentry } : {}),
+      seid,
+      testAccount,
+      labels: spec.labels ?? {},
+      createdAt: new Date().toISOString(),
+      state: "initializing",
+    };
+    const base = { namespace: ns, network: spec.name, networkNamespace: ns, seid };
+    const nodes = await this.store.withLock(async () => {
+      if (await this.store.readNetwork(ns, spec.name)) {
+        throw new ConflictError(`Network "${spec.name}" already exists in namespace "${ns}".`, {
+          metaMessages: ["Delete it first (`seinet down`), or choose another name."],
+        });
+      }
+      for (const name of [...names, ...(sentry ? [sentry] : [])]) {
+        if (await this.store.readNode(ns, name)) {
+          throw new ConflictError(`A node named "${name}" already exists in namespace "${ns}".`);
+        }
+      }
+      const ports = await allocatePorts(names.length + (sentry ? 1 : 0), await this.#reservedPorts());
+      const records = names.map((name, i) =>
+        this.#nodeRecord(
+          { ...base, name, role: "validator" },
+          ports[i] as NodePorts,
+          { ...labels, [LABEL_ROLE]: "validator" },
+          { ordinal: i },
+        ),
+      );
+      if (sentry) {
+        records.push(
+          this.#nodeRecord({ ...base, name: sentry, role: "sentry" }, ports[names.length] as NodePorts, {
+            ...labels,
+            [LABEL_ROLE]: "sentry",
+          }),
+        );
+      }
+      for (const record of records) await this.store.writeNode(record);
+      await this.store.writeNetwork(network);
+      return records;
+    });
+    try {
+      const validators = nodes.filter((n) => n.role === "validator");
+      const full = nodes.filter((n) => n.role !== "validator");
+      const result = await runGenesisCeremony(hostRuntime(seid.path), {
+        chainId: spec.name,
+        validators: validators.map((r) => this.#homePlan(r)),
+        fullNodes: full.map((r) => this.#homePlan(r)),
+        accounts: spec.accounts,
+        extraAccounts: [
+          {
+            address: testAccount.seiAddress,
+            coins: usei(TEST_ACCOUNT_BALANCE),
+            evmAddress: testAccount.evmAddress,
+          },
+        ],
+        genesisOverrides: spec.genesis,
+        configOverrides: spec.config,
+        signal,
+        onStep: (step) => this.#progress(`network ${spec.name}: ${step}`),
+      });
+      this.#progress(`network ${spec.name}: starting ${nodes.length} seid processes`);
+      await Promise.all(
+        nodes.map(async (record) => {
+          record.nodeId = result.nodes.find((n) => n.name === record.name)?.nodeId ?? "";
+          if (spec.config) record.config = spec.config;
+          await this.#start(record);
+          record.state = "started";
+          await this.store.writeNode(record);
+        }),
+      );
+      network.state = "started";
+      await this.store.writeNetwork(network);
+    } catch (err) {
+      log("network %s failed to come up; removing it: %s", spec.name, (err as Error).message);
+      await this.#destroyNetwork(network, nodes);
+      throw mapConfigError(err);
+    }
+    return new LocalNetwork(this, await this.viewNetwork(ns, spec.name));
+  }
+
+  async getNetwork(name: string, options: GetOptions): Promise<Network> {
+    return new LocalNetwork(this, await this.viewNetwork(this.#ns(options.namespace), name));
+  }
+
+  async viewNetwork(namespace: string, name: string): Promise<NetworkView> {
+    const record = await this.store.readNetwork(namespace, name);
+    if (!record) throw new NotFoundError("network", name, { namespace });
+    const members = [...record.validators, ...(record.sentry ? [record.sentry] : [])];
+    const nodes: NodeView[] = [];
+    for (const member of members) {
+      const node = await this.store.readNode(namespace, member);
+      if (node) nodes.push(await viewNode(this.store, node));
+    }
+    const { phase, reason } = networkPhase(record, nodes);
+    return { record, nodes, phase, reason };
+  }
+
+  async viewNode(namespace: string, name: string): Promise<NodeView> {
+    const record = await this.store.readNode(namespace, name);
+    if (!record) throw new NotFoundError("node", name, { namespace });
+    return viewNode(this.store, record);
+  }
+
+  async createNode(spec: NodeSpec, options: OpOptions): Promise<Node> {
+    const { signal } = options;
+    const ns = this.#ns(spec.namespace);
+    const netNs = this.#ns(spec.networkNamespace ?? spec.namespace);
+    if (spec.stateSync) {
+      throw new UsageError(
+        "`stateSync` is not supported in the local mode yet: a follower syncs from genesis by block sync, which takes seconds on a new network.",
+        { field: "stateSync" },
+      );
+    }
+    const network = await this.store.readNetwork(netNs, spec.network);
+    if (!network) throw new NotFoundError("network", spec.network, { namespace: netNs });
+    if (network.state !== "started") {
+      throw new ConflictError(
+        `Network "${spec.network}" is ${network.state}; a follower can join only a started network.`,
+      );
+    }
+    const seid = spec.binary ? await this.#resolve(spec.binary, signal) : network.seid;
+    throwIfAborted(signal, `creating node "${spec.name}"`);
+    const labels = {
+      ...spec.labels,
+      [LABEL_MANAGED_BY]: MANAGED_BY,
+      [LABEL_ROLE]: ROLE_NODE,
+      [LABEL_NETWORK]: spec.network,
+    };
+    const record = await this.store.withLock(async () => {
+      if (await this.store.readNode(ns, spec.name)) {
+        throw new ConflictError(`A node named "${spec.name}" already exists in namespace "${ns}".`);
+      }
+      const [ports] = await allocatePorts(1, await this.#reservedPorts());
+      const made = this.#nodeRecord(
+        {
+          name: spec.name,
+          namespace: ns,
+          network: spec.network,
+          networkNamespace: netNs,
+          role: "follower",
+          seid,
+        },
+        ports as NodePorts,
+        labels,
+        spec.config ? { config: spec.config } : {},
+      );
+      await this.store.writeNode(made);
+      return made;
+    });
+    try {
+      // Peers: the validators, the sentry and every other follower of the network.
+      const peers = (await this.store.listNodes())
+        .filter(
+          (n) =>
+            n.name !== record.name &&
+            n.network === spec.network &&
+            n.networkNamespace === netNs &&
+            n.state === "started" &&
+            n.nodeId,
+        )
+        .map((n) => peerAddress(n.nodeId, n.host, n.ports.p2p));
+      const first = await this.store.readNode(netNs, network.validators[0] as string);
+      if (!first) throw new NotFoundError("node", network.validators[0] as string, { namespace: netNs });
+      const genesis = await readFile(`${first.home}/config/genesis.json`, "utf8");
+      record.nodeId = await initFollowerHome(hostRuntime(seid.path), {
+        chainId: network.chainId,
+        plan: this.#homePlan(record),
+        genesis,
+        peers,
+        configOverrides: spec.config,
+        signal,
+      });
+      await this.#start(record);
+      record.state = "started";
+      await this.store.writeNode(record);
+    } catch (err) {
+      await this.#destroyNodes([record]);
+      throw mapConfigError(err);
+    }
+    return new LocalNode(this, await this.viewNode(ns, spec.name));
+  }
+
+  async getNode(name: string, options: GetOptions): Promise<Node> {
+    return new LocalNode(this, await this.viewNode(this.#ns(options.namespace), name));
+  }
+
+  /** Stops nodes in parallel and removes their directories (and so their port reservations). */
+  async #destroyNodes(records: readonly NodeRecord[]): Promise<void> {
+    await Promise.all(
+      records.map(async (record) => {
+        const proc = await this.store.readProc(record.namespace, record.name).catch(() => undefined);
+        if (proc) await stopSeid(proc, STOP_GRACE_MS);
+      }),
+    );
+    await this.store.withLock(async () => {
+      for (const record of records) await this.store.removeNode(record.namespace, record.name);
+    });
+  }
+
+  async #destroyNetwork(network: NetworkRecord, nodes: readonly NodeRecord[]): Promise<void> {
+    await this.#destroyNodes(nodes);
+    await this.store.withLock(() => this.store.removeNetwork(network.namespace, network.name));
+  }
+
+  async deleteNode(namespace: string, name: string, options: DeleteOptions): Promise<void> {
+    throwIfAborted(options.signal, `deleting node "${name}"`);
+    const record = await this.store.withLock(async () => {
+      const found = await this.store.readNode(namespace, name);
+      if (!found) return undefined;
+      if (found.role !== "follower") {
+        throw new ConflictError(
+          `Node "${name}" is a ${found.role} of network "${found.network}": delete the network instead.`,
+        );
+      }
+      found.state = "terminating";
+      await this.store.writeNode(found);
+      return found;
+    });
+    if (record) await this.#destroyNodes([record]);
+  }
+
+  async deleteNetwork(namespace: string, name: string, options: DeleteOptions): Promise<void> {
+    throwIfAborted(options.signal, `deleting network "${name}"`);
+    const found = await this.store.withLock(async () => {
+      const network = await this.store.readNetwork(namespace, name);
+      if (!network) return undefined;
+      const all = await this.store.listNodes();
+      const followers = all.filter(
+        (n) => n.role === "follower" && n.network === name && n.networkNamespace === namespace,
+      );
+      if (followers.length > 0 && !options.cascade) {
+        throw new ConflictError(
+          `Network "${name}" still has followers: ${followers.map((f) => `${f.namespace}/${f.name}`).join(", ")}.`,
+          { metaMessages: ["Delete them first, or pass { cascade: true } to delete them with the network."] },
+        );
+      }
+      const members = all.filter(
+        (n) => n.role !== "follower" && n.network === name && n.namespace === namespace,
+      );
+      network.state = "terminating";
+      await this.store.writeNetwork(network);
+      for (const node of [...members, ...followers]) {
+        node.state = "terminating";
+        await this.store.writeNode(node);
+      }
+      return { network, nodes: [...members, ...followers] };
+    });
+    if (found) await this.#destroyNetwork(found.network, found.nodes);
+  }
+
+  async listNetworks(options: ListOptions): Promise<Network[]> {
+    const ns = options.allNamespaces ? undefined : this.#ns(options.namespace);
+    const records = await this.store.listNetworks(ns);
+    const out: Network[] = [];
+    for (const r of records) {
+      const view = await this.viewNetwork(r.namespace, r.name).catch(() => undefined);
+      if (view) out.push(new LocalNetwork(this, view));
+    }
+    return out;
+  }
+
+  async listNodes(options: ListOptions): Promise<Node[]> {
+    const ns = options.allNamespaces ? undefined : this.#ns(options.namespace);
+    const records = (await this.store.listNodes(options.network ? undefined : ns)).filter(
+      (r) => !options.network || (r.network === options.network && (!ns || r.networkNamespace === ns)),
+    );
+    const order = { validator: 0, sentry: 1, follower: 2 } as const;
+    records.sort(
+      (a, b) =>
+        a.network.localeCompare(b.network) ||
+        order[a.role] - order[b.role] ||
+        (a.ordinal ?? 0) - (b.ordinal ?? 0) ||
+        a.name.localeCompare(b.name),
+    );
+    return Promise.all(records.map(async (r) => new LocalNode(this, await viewNode(this.store, r))));
+  }
+
+  async runTask(_spec: TaskSpec): Promise<Task> {
+    throw new UsageError("Tasks are not supported in the local mode yet.", { field: "kind" });
+  }
+
+  async getTask(name: string, options: GetOptions): Promise<Task> {
+    throw new NotFoundError("task", name, { namespace: this.#ns(options.namespace) });
+  }
+
+  async createWorkflow(_spec: WorkflowSpec): Promise<Workflow> {
+    throw new UsageError("Workflows are not supported in the local mode yet.", { field: "kind" });
+  }
+
+  async getWorkflow(name: string, options: GetOptions): Promise<Workflow> {
+    throw new NotFoundError("workflow", name, { namespace: this.#ns(options.namespace) });
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,65 @@
+import type { NodeRole } from "../../chain/config.js";
+import type { NodePorts } from "../../chain/ports.js";
+import type { TestAccount } from "../../chain/testAccount.js";
+
+/** Where a record is in its life; the process table says the rest. */
+export type RecordState = "initializing" | "started" | "terminating";
+
+/** The seid a node runs. */
+export interface SeidRef {
+  path: string;
+  version?: string | undefined;
+  commit?: string | undefined;
+}
+
+/** A node on disk: validator, sentry or follower. `object()` returns it. */
+export interface NodeRecord {
+  kind: "node";
+  name: string;
+  namespace: string;
+  /** Chain id (= network name) it belongs to. */
+  network: string;
+  /** Namespace of that network. */
+  networkNamespace: string;
+  role: NodeRole;
+  /** Validators only: the controller's `<network>-<ordinal>`. */
+  ordinal?: number;
+  seid: SeidRef;
+  ports: NodePorts;
+  /** Tendermint node id, for peering. */
+  nodeId: string;
+  /** Host peers dial. */
+  host: string;
+  home: string;
+  logFile: string;
+  labels: Record<string, string>;
+  config?: Record<string, string>;
+  createdAt: string;
+  state: RecordState;
+}
+
+/** A network on disk. */
+export interface NetworkRecord {
+  kind: "network";
+  name: string;
+  namespace: string;
+  chainId: string;
+  /** Validator node names, ordinal order. */
+  validators: string[];
+  /** The full node a lone validator's network runs so followers have two peers. */
+  sentry?: string;
+  seid: SeidRef;
+  testAccount: TestAccount;
+  labels: Record<string, string>;
+  createdAt: string;
+  state: RecordState;
+}
+
+/** A node's process as started: the shell wrapper's group and seid itself. */
+export interface ProcRecord {
+  /** Process group (the wrapper shell's pid). */
+  pgid: number;
+  /** seid's pid. */
+  pid: number;
+  startedAt: string;
+}

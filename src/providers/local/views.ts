@@ -1,0 +1,90 @@
+import { FailedError } from "../../errors/failed.js";
+import type { NetworkPhase, NodePhase } from "../../specs/types.js";
+import { logTail } from "./logTail.js";
+import type { NetworkRecord, NodeRecord, ProcRecord } from "./records.js";
+import { exitCode, isAlive } from "./seidProcess.js";
+import type { StateStore } from "./store.js";
+
+/** A node as read now: its record, its process, and the phase they give. */
+export interface NodeView {
+  record: NodeRecord;
+  proc: ProcRecord | undefined;
+  alive: boolean;
+  exitCode: number | undefined;
+  phase: NodePhase;
+  /** Why it is Failed, in words. */
+  reason: string | undefined;
+}
+
+/** A network as read now, with its validators and sentry. */
+export interface NetworkView {
+  record: NetworkRecord;
+  nodes: NodeView[];
+  phase: NetworkPhase;
+  reason: string | undefined;
+}
+
+/** Reads a node's process state; a dead seid reads as Failed, never Running. */
+export async function viewNode(store: StateStore, record: NodeRecord): Promise<NodeView> {
+  const paths = store.nodePaths(record.namespace, record.name);
+  const proc = await store.readProc(record.namespace, record.name);
+  const alive = proc ? await isAlive(proc) : false;
+  const code = proc && !alive ? await exitCode(paths.exit) : undefined;
+  let phase: NodePhase;
+  let reason: string | undefined;
+  if (record.state === "initializing") phase = "Initializing";
+  else if (record.state === "terminating") phase = "Terminating";
+  else if (alive) phase = "Running";
+  else {
+    phase = "Failed";
+    reason = !proc
+      ? "seid was never started"
+      : code === undefined
+        ? `seid (pid ${proc.pid}) is not running and left no exit code (killed with its wrapper)`
+        : code > 128
+          ? `seid (pid ${proc.pid}) was killed by signal ${code - 128}`
+          : `seid (pid ${proc.pid}) exited with code ${code}`;
+  }
+  return { record, proc, alive, exitCode: code, phase, reason };
+}
+
+/**
+ * A network's phase from its validators: all running is Ready; more than two
+ * thirds of the voting power running is Degraded (blocks still come); less is
+ * Failed (consensus has stopped). A dead sentry degrades a lone validator's network.
+ */
+export function networkPhase(
+  record: NetworkRecord,
+  nodes: readonly NodeView[],
+): { phase: NetworkPhase; reason?: string } {
+  if (record.state === "initializing") return { phase: "Initializing" };
+  if (record.state === "terminating") return { phase: "Terminating" };
+  const validators = nodes.filter((n) => n.record.role === "validator");
+  const down = nodes.filter((n) => !n.alive);
+  if (down.length === 0) return { phase: "Ready" };
+  const describe = down.map((n) => `${n.record.name}: ${n.reason}`).join("; ");
+  const live = validators.filter((n) => n.alive).length;
+  if (live * 3 > validators.length * 2) return { phase: "Degraded", reason: describe };
+  return { phase: "Failed", reason: describe };
+}
+
+/** The FailedError for a node or network that reached Failed (or Degraded), with the first dead node's log tail. */
+export async function failure(
+  kind: "node" | "network",
+  name: string,
+  phase: string,
+  reason: string | undefined,
+  dead: NodeView | undefined,
+  store: StateStore,
+): Promise<FailedError> {
+  const logTailText = dead
+    ? await logTail(store.nodePaths(dead.record.namespace, dead.record.name).log)
+    : undefined;
+  return new FailedError(`${kind === "node" ? "Node" : "Network"} "${name}" is ${phase}.`, {
+    resource: `${kind}/${name}`,
+    phase,
+    reason,
+    exitCode: dead?.exitCode,
+    logTail: logTailText || undefined,
+  });
+}
