@@ -17,6 +17,7 @@ import {
   waitHeightAdvances,
   waitRestServing,
 } from "../../src/index.js";
+import { evmTransfer } from "../local/evm.js";
 
 /** How a mode plugs into the suite. */
 export interface ConformanceTarget {
@@ -63,6 +64,10 @@ export function conformance(target: ConformanceTarget): void {
       assert.ok((await latestHeight(local.tendermintRpc!)) >= height);
       await waitEvmServing(local.evmRpc!, ready());
       await waitRestServing(local.rest!, ready());
+      if (net.testAccount) {
+        // Modes that make the genesis fund a test account: it can transact at once.
+        await evmTransfer(local.evmRpc!, net.testAccount, "0x000000000000000000000000000000000000bEEF");
+      }
 
       const again = await client.getNode(node.name, { namespace: node.namespace });
       assert.equal(again.phase, "Running");
