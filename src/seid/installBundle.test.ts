@@ -121,7 +121,7 @@ describe("installSeid from the real v6.6.2 bundle", () => {
       onProgress: (l) => progress.push(l),
     });
     const ms = performance.now() - started;
-    assert.ok(ms < 100, `${ms} ms`);
+    assert.ok(ms < 1_000, `${ms} ms`); // ~5 ms on an idle machine; unpacking takes seconds
     assert.equal(again.cached, true);
     assert.equal(again.version, "v6.6.2");
     assert.equal(again.source, "bundle");
@@ -158,9 +158,14 @@ describe("installSeid from the real v6.6.2 bundle", () => {
   });
 
   test("error: a ref its name contradicts is an InfraError at once; the cache keeps what it had", async () => {
-    const started = performance.now();
+    const progress: string[] = [];
     await assert.rejects(
-      installSeid({ from: REAL_V662, ref: "v6.5.2", env: cacheEnv(cache) }),
+      installSeid({
+        from: REAL_V662,
+        ref: "v6.5.2",
+        env: cacheEnv(cache),
+        onProgress: (l) => progress.push(l),
+      }),
       (err: unknown) => {
         assert.ok(err instanceof InfraError, String(err));
         assert.equal(
@@ -170,7 +175,7 @@ describe("installSeid from the real v6.6.2 bundle", () => {
         return true;
       },
     );
-    assert.ok(performance.now() - started < 1_000);
+    assert.deepEqual(progress, []); // neither hashed nor unpacked
     assert.deepEqual(await seidCacheEntries(cache), [V662_COMMIT]);
   });
 });
@@ -192,7 +197,7 @@ describe("installSeid from a bundle: concurrency", () => {
           {
             cwd: ROOT,
             env: { ...process.env, SEINET_CACHE: cache, SEINET_SEID_BUNDLE: "" },
-            timeout: 120_000,
+            timeout: 240_000,
           },
           (err, stdout, stderr) =>
             err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
