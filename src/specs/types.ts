@@ -27,8 +27,12 @@ export type NetworkPhase =
   | "Failed"
   | "Terminating";
 
-/** Phases of a node, as SeiNode's status has them. */
-export type NodePhase = "Pending" | "Initializing" | "Running" | "Failed" | "Terminating";
+/**
+ * Phases of a node, as SeiNode's status has them, plus `Halted` (local and
+ * docker modes): seid stopped itself at a scheduled upgrade height and waits
+ * for the new binary. A halted node is not Failed.
+ */
+export type NodePhase = "Pending" | "Initializing" | "Running" | "Halted" | "Failed" | "Terminating";
 
 /** Phases of a task or workflow. */
 export type TaskPhase = "Pending" | "Running" | "Complete" | "Failed";
@@ -86,7 +90,13 @@ export interface NodeSpec {
 }
 
 /** Kinds of one-shot operations run against a node. */
-export type TaskKind = "GovSoftwareUpgrade" | "GovVote" | "AwaitNodesAtHeight" | "UpdateNodeImage";
+export type TaskKind =
+  | "GovSoftwareUpgrade"
+  | "GovVote"
+  | "GovParamChange"
+  | "AwaitNodesAtHeight"
+  | "UpdateNodeImage"
+  | "RestartSeid";
 
 /** Fields common to governance transactions. */
 export interface GovTxSpec {
@@ -115,14 +125,38 @@ export interface GovVoteSpec extends GovTxSpec {
   option: "yes" | "no" | "abstain" | "no_with_veto";
 }
 
+/** One parameter change: the params subspace, the key in it, the new value as JSON text. */
+export interface ParamChange {
+  subspace: string;
+  key: string;
+  /** JSON text of the value, e.g. `"\"100s\""` or `"10"`. */
+  value: string;
+}
+
+/** Submits a parameter-change proposal. */
+export interface GovParamChangeSpec extends GovTxSpec {
+  title: string;
+  description: string;
+  initialDeposit: string;
+  /** At least one change. */
+  changes: ParamChange[];
+}
+
+/** Restarts the node's seid on the same home (no payload fields). */
+export type RestartSeidSpec = Record<string, never>;
+
 /** Waits until the target's chain reaches a height. */
 export interface AwaitNodesAtHeightSpec {
   targetHeight: number;
 }
 
-/** Rolls the node onto another image. */
+/**
+ * Rolls the node onto another seid: `image` in the docker and k8s modes,
+ * `binary` (a path or an installed version such as `v6.6.2`) in the local mode.
+ */
 export interface UpdateNodeImageSpec {
-  image: string;
+  image?: string;
+  binary?: string;
 }
 
 /** A one-shot operation against one node; exactly one payload, matching `kind`. */
@@ -134,11 +168,17 @@ export interface TaskSpec {
   kind: TaskKind;
   /** Deadline for the task in ms; at least 1000 (the runtime counts whole seconds). */
   timeout?: number;
+  /** Wait until the target node is in this phase before acting. */
+  requirePhase?: "Pending" | "Initializing" | "Running" | "Failed" | "Terminating";
+  /** How long to wait for `requirePhase`, ms (≥ 1000); not charged to `timeout`. */
+  requirePhaseTimeout?: number;
   labels?: Record<string, string>;
   govSoftwareUpgrade?: GovSoftwareUpgradeSpec;
   govVote?: GovVoteSpec;
   awaitNodesAtHeight?: AwaitNodesAtHeightSpec;
   updateNodeImage?: UpdateNodeImageSpec;
+  govParamChange?: GovParamChangeSpec;
+  restartSeid?: RestartSeidSpec;
 }
 
 /** Outputs a completed task reports, keyed like its payload. */
@@ -147,6 +187,7 @@ export interface TaskOutputs {
   govVote?: { txHash?: string; height?: number };
   awaitNodesAtHeight?: { currentHeight?: number };
   updateNodeImage?: { appliedImage?: string };
+  govParamChange?: { proposalId?: number; txHash?: string; height?: number };
 }
 
 /** Kinds of multi-step workflows. */

@@ -132,7 +132,25 @@ const PAYLOAD_ARB: Record<TaskKind, fc.Arbitrary<Spec>> = {
     { requiredKeys: [...govTxRequired, "proposalId", "option"] },
   ),
   AwaitNodesAtHeight: fc.record({ targetHeight: fc.integer({ min: 1, max: 10 ** 9 }) }),
-  UpdateNodeImage: fc.record({ image: token }),
+  UpdateNodeImage: fc.oneof(
+    fc.record({ image: token }),
+    fc.record({ binary: token }),
+    fc.record({ image: token, binary: token }),
+  ),
+  GovParamChange: fc.record(
+    {
+      ...govTx,
+      title: text,
+      description: text,
+      initialDeposit: coins,
+      changes: fc.array(fc.record({ subspace: text, key: text, value: fc.string({ maxLength: 10 }) }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    },
+    { requiredKeys: [...govTxRequired, "title", "description", "initialDeposit", "changes"] },
+  ),
+  RestartSeid: fc.constant({}),
 };
 
 const KINDS = Object.keys(TASK_PAYLOAD) as TaskKind[];
@@ -143,18 +161,23 @@ const timeout = fc.oneof(
   fc.double({ min: 1000, max: 10 ** 7, noNaN: true, noDefaultInfinity: true }),
 );
 
-const taskSpec: fc.Arbitrary<TaskSpec> = fc
-  .constantFrom(...KINDS)
-  .chain((kind) =>
-    fc
-      .record(
-        { name: dnsLabel, namespace: dnsLabel, node: dnsLabel, timeout, labels },
-        { requiredKeys: ["name", "node"] },
-      )
-      .chain((base) =>
-        PAYLOAD_ARB[kind].map((payload) => ({ ...base, kind, [TASK_PAYLOAD[kind]]: payload }) as TaskSpec),
-      ),
-  );
+const taskSpec: fc.Arbitrary<TaskSpec> = fc.constantFrom(...KINDS).chain((kind) =>
+  fc
+    .record(
+      {
+        name: dnsLabel,
+        namespace: dnsLabel,
+        node: dnsLabel,
+        timeout,
+        labels,
+        requirePhase: fc.constantFrom("Pending", "Initializing", "Running", "Failed", "Terminating"),
+      },
+      { requiredKeys: ["name", "node"] },
+    )
+    .chain((base) =>
+      PAYLOAD_ARB[kind].map((payload) => ({ ...base, kind, [TASK_PAYLOAD[kind]]: payload }) as TaskSpec),
+    ),
+);
 
 const migration = fc.record(
   {
@@ -458,7 +481,10 @@ const taskMutations: fc.Arbitrary<{ spec: TaskSpec; mutation: Mutation<TaskSpec>
           without({ ...s, [key]: payload }, ownKey),
         ),
       ),
-      fc.constant(mutation<TaskSpec>("empty payload", `${ownKey}.`, (s) => ({ ...s, [ownKey]: {} }))),
+      // RestartSeid's payload has no fields: empty is its valid form.
+      spec.kind === "RestartSeid"
+        ? fc.constant(mutation<TaskSpec>("payload not an object", ownKey, (s) => ({ ...s, [ownKey]: [] })))
+        : fc.constant(mutation<TaskSpec>("empty payload", `${ownKey}.`, (s) => ({ ...s, [ownKey]: {} }))),
       fc.constant(
         mutation<TaskSpec>("payload with unknown key", `${ownKey}.bogus`, (s) => ({
           ...s,
@@ -689,8 +715,10 @@ describe("validateTaskSpec (property)", () => {
   test("default: every payload key is covered", () => {
     assert.deepEqual([...PAYLOADS].sort(), [
       "awaitNodesAtHeight",
+      "govParamChange",
       "govSoftwareUpgrade",
       "govVote",
+      "restartSeid",
       "updateNodeImage",
     ]);
   });

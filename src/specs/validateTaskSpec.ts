@@ -21,11 +21,24 @@ export const TASK_PAYLOAD: Record<TaskKind, keyof TaskSpec> = {
   GovVote: "govVote",
   AwaitNodesAtHeight: "awaitNodesAtHeight",
   UpdateNodeImage: "updateNodeImage",
+  GovParamChange: "govParamChange",
+  RestartSeid: "restartSeid",
 };
 
 const KINDS = Object.keys(TASK_PAYLOAD) as TaskKind[];
 const PAYLOADS = Object.values(TASK_PAYLOAD) as string[];
-const KNOWN = ["name", "namespace", "node", "kind", "timeout", "labels", ...PAYLOADS];
+const KNOWN = [
+  "name",
+  "namespace",
+  "node",
+  "kind",
+  "timeout",
+  "labels",
+  "requirePhase",
+  "requirePhaseTimeout",
+  ...PAYLOADS,
+];
+const PHASES = ["Pending", "Initializing", "Running", "Failed", "Terminating"] as const;
 const GOV_TX = ["chainId", "fees", "gas", "keyName", "memo"];
 
 function checkGovTx(payload: Record<string, unknown>, field: string): void {
@@ -66,8 +79,44 @@ const CHECK_PAYLOAD: Record<TaskKind, (payload: unknown, field: string) => void>
     requireInt(payload.targetHeight, `${field}.targetHeight`, 1);
   },
   UpdateNodeImage(payload, field) {
-    requireObject(payload, field, ["image"]);
-    requireToken(payload.image, `${field}.image`);
+    requireObject(payload, field, ["image", "binary"]);
+    if (payload.image === undefined && payload.binary === undefined) {
+      throw new UsageError(
+        `\`${field}\` needs \`image\` (docker, k8s) or \`binary\` (local: a path or an installed version).`,
+        { field: `${field}.image` },
+      );
+    }
+    if (payload.image !== undefined) requireToken(payload.image, `${field}.image`);
+    if (payload.binary !== undefined) requireToken(payload.binary, `${field}.binary`, 4096);
+  },
+  GovParamChange(payload, field) {
+    requireObject(payload, field, [...GOV_TX, "title", "description", "initialDeposit", "changes"]);
+    checkGovTx(payload, field);
+    requireText(payload.title, `${field}.title`);
+    requireText(payload.description, `${field}.description`);
+    requireCoins(payload.initialDeposit, `${field}.initialDeposit`);
+    if (!Array.isArray(payload.changes) || payload.changes.length === 0) {
+      throw new UsageError(
+        `Expected \`${field}.changes\` to be a non-empty array, got ${show(payload.changes)}.`,
+        {
+          field: `${field}.changes`,
+        },
+      );
+    }
+    payload.changes.forEach((change: unknown, i) => {
+      const at = `${field}.changes[${i}]`;
+      requireObject(change, at, ["subspace", "key", "value"]);
+      requireText(change.subspace, `${at}.subspace`);
+      requireText(change.key, `${at}.key`);
+      if (typeof change.value !== "string") {
+        throw new UsageError(`Expected \`${at}.value\` to be JSON text, got ${show(change.value)}.`, {
+          field: `${at}.value`,
+        });
+      }
+    });
+  },
+  RestartSeid(payload, field) {
+    requireObject(payload, field, []);
   },
 };
 
@@ -95,6 +144,13 @@ export function validateTaskSpec(spec: unknown): TaskSpec {
         { field: "timeout" },
       );
     }
+  }
+  if (spec.requirePhase !== undefined) requireOneOf(spec.requirePhase, "requirePhase", PHASES);
+  if (spec.requirePhaseTimeout !== undefined) {
+    if (spec.requirePhase === undefined) {
+      throw new UsageError("`requirePhaseTimeout` needs `requirePhase`.", { field: "requirePhaseTimeout" });
+    }
+    requireInt(spec.requirePhaseTimeout, "requirePhaseTimeout", 1000);
   }
   const present = PAYLOADS.filter((p) => spec[p] !== undefined);
   const expected = TASK_PAYLOAD[spec.kind as TaskKind] as string;

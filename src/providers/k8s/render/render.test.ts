@@ -226,6 +226,31 @@ describe("renderTask", () => {
     }
   });
 
+  test("behavior: requirePhase and its timeout render onto the target", () => {
+    const rendered = renderTask(
+      {
+        ...base,
+        kind: "RestartSeid",
+        restartSeid: {},
+        requirePhase: "Running",
+        requirePhaseTimeout: 90_500,
+      },
+      "ci",
+    );
+    assert.deepEqual(rendered.spec.target, {
+      nodeRef: { name: "rpc-0" },
+      requirePhase: "Running",
+      requirePhaseTimeout: "91s",
+    });
+  });
+
+  test("error: UpdateNodeImage with only a local binary is refused in k8s", () => {
+    assert.throws(
+      () => renderTask({ ...base, kind: "UpdateNodeImage", updateNodeImage: { binary: "v6.6.2" } }, "ci"),
+      /takes an `image`/,
+    );
+  });
+
   test("behavior: every kind renders its own payload key", () => {
     const gov = { chainId: "devnet", fees: "20000usei", gas: 200000 };
     const specs: TaskSpec[] = [
@@ -244,8 +269,27 @@ describe("renderTask", () => {
       { ...base, kind: "GovVote", govVote: { ...gov, proposalId: 1, option: "yes", keyName: "node_admin" } },
       { ...base, kind: "AwaitNodesAtHeight", awaitNodesAtHeight: { targetHeight: 5 } },
       { ...base, kind: "UpdateNodeImage", updateNodeImage: { image: "sei:v2" } },
+      {
+        ...base,
+        kind: "GovParamChange",
+        govParamChange: {
+          ...gov,
+          title: "t",
+          description: "d",
+          initialDeposit: "10usei",
+          changes: [{ subspace: "staking", key: "MaxValidators", value: "50" }],
+        },
+      },
+      { ...base, kind: "RestartSeid", restartSeid: {} },
     ];
-    const keys = ["govSoftwareUpgrade", "govVote", "awaitNodesAtHeight", "updateNodeImage"] as const;
+    const keys = [
+      "govSoftwareUpgrade",
+      "govVote",
+      "awaitNodesAtHeight",
+      "updateNodeImage",
+      "govParamChange",
+      "restartSeid",
+    ] as const;
     specs.forEach((spec, i) => {
       const key = keys[i]!;
       const rendered = renderTask(spec, "ci");
