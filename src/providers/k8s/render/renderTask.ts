@@ -10,8 +10,10 @@ import { mergeLabels } from "./labels.js";
  */
 export function renderTask(spec: TaskSpec, namespace: string): CustomResource {
   const payloadKey = TASK_PAYLOAD[spec.kind];
-  const payload = { ...(spec[payloadKey] as object) } as Record<string, unknown>;
+  let payload = { ...(spec[payloadKey] as object) } as Record<string, unknown>;
   if (spec.kind === "UpdateNodeImage") {
+    const { binary: _localOnly, ...forCluster } = payload;
+    payload = forCluster;
     if (payload.image === undefined) {
       throw new UsageError(
         "In the k8s mode `updateNodeImage` takes an `image`; `binary` is for the local mode.",
@@ -20,7 +22,6 @@ export function renderTask(spec: TaskSpec, namespace: string): CustomResource {
         },
       );
     }
-    delete payload.binary;
   }
   const target: Record<string, unknown> = { nodeRef: { name: spec.node } };
   if (spec.requirePhase !== undefined) target.requirePhase = spec.requirePhase;
