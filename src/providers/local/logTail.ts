@@ -1,7 +1,9 @@
 import { open } from "node:fs/promises";
 
-/** The last `lines` lines of a log file (read from its end), or "" when there is none. */
+/** The last `lines` lines of a log file (read from its end), or "" when there is none or `lines` is 0. */
 export async function logTail(path: string, lines = 40, maxBytes = 64 * 1024): Promise<string> {
+  // slice(-0) would be the whole file: a tail of 0 lines is none, as Docker's and Kubernetes' are.
+  if (lines <= 0) return "";
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(path, "r");
