@@ -3,12 +3,24 @@ import { parseArgs } from "node:util";
 import { SeinetError } from "../errors/base.js";
 import { UsageError } from "../errors/usage.js";
 import type { Command } from "./command.js";
+import { downCommand } from "./commands/down.js";
 import { installSeidCommand } from "./commands/installSeid.js";
+import { logsCommand } from "./commands/logs.js";
 import { modesCommand } from "./commands/modes.js";
+import { lsCommand, statusCommand } from "./commands/status.js";
+import { upCommand } from "./commands/up.js";
 import { EXIT, exitCodeFor } from "./exitCodes.js";
 import { createOutput } from "./output.js";
 
-const COMMANDS: Command[] = [installSeidCommand, modesCommand];
+const COMMANDS: Command[] = [
+  upCommand,
+  statusCommand,
+  lsCommand,
+  logsCommand,
+  downCommand,
+  installSeidCommand,
+  modesCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -20,7 +32,10 @@ function help(): string {
     "Commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
-    "Global options: --json (one versioned JSON document on stdout), --help",
+    'Run "seinet <command> --help" for a command\'s options.',
+    "",
+    "Global options: --json (one versioned JSON document on stdout), --namespace NS (up, status, ls, logs, down), --help",
+    "Local networks live in $SEINET_STATE_DIR (default ~/.local/state/seinet/local); any process reads them back.",
     "Exit codes: 0 ok, 1 failed, 2 usage, 3 timeout, 4 infrastructure missing, 130 interrupted",
   ].join("\n");
 }
@@ -35,9 +50,20 @@ async function main(argv: string[]): Promise<number> {
   const json = rest.includes("--json");
   const output = createOutput(json);
   const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error("interrupted"));
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  // The first signal aborts the command (which cleans up what it made); a
+  // second one exits at once, without waiting for that cleanup.
+  let signals = 0;
+  const onSignal = () => {
+    signals += 1;
+    if (signals === 1) {
+      controller.abort(new Error("interrupted"));
+      return;
+    }
+    process.stderr.write("seinet: interrupted again; exiting without waiting for cleanup\n");
+    process.exit(EXIT.interrupted);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
     if (!command) throw new UsageError(`Unknown command "${name}". Run "seinet --help" for the list.`);
     const parsed = parseArgs({

@@ -1,0 +1,84 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { UsageError } from "../../errors/usage.js";
+import { MAX_RPC_NODES, planUp } from "./plan.js";
+
+const plan = (values: Record<string, string | boolean>, positionals: string[] = []) =>
+  planUp({ values, positionals });
+
+function usage(values: Record<string, string | boolean>, message: RegExp, positionals: string[] = []): void {
+  assert.throws(
+    () => plan(values, positionals),
+    (err: unknown) => err instanceof UsageError && message.test(err.message),
+  );
+}
+
+describe("planUp", () => {
+  test("default: one validator, one RPC node named devnet-rpc-0, 5 minutes", () => {
+    assert.deepEqual(plan({}), {
+      name: "devnet",
+      namespace: undefined,
+      validators: 1,
+      followers: ["devnet-rpc-0"],
+      timeoutMs: 300_000,
+      binary: undefined,
+      keepOnFailure: false,
+      showKey: false,
+      timings: false,
+    });
+  });
+
+  test("args: every flag", () => {
+    const p = plan({
+      name: "ci",
+      namespace: "team-a",
+      validators: "4",
+      "rpc-nodes": "3",
+      timeout: "90s",
+      binary: "v6.5.2",
+      "keep-on-failure": true,
+      "show-key": true,
+      timings: true,
+    });
+    assert.deepEqual(p, {
+      name: "ci",
+      namespace: "team-a",
+      validators: 4,
+      followers: ["ci-rpc-0", "ci-rpc-1", "ci-rpc-2"],
+      timeoutMs: 90_000,
+      binary: "v6.5.2",
+      keepOnFailure: true,
+      showKey: true,
+      timings: true,
+    });
+  });
+
+  test("args: --rpc-nodes 0 starts no follower", () => {
+    assert.deepEqual(plan({ "rpc-nodes": "0" }).followers, []);
+  });
+
+  test("error: 2 validators deadlock", () => {
+    usage({ validators: "2" }, /A network of 2 validators deadlocks/);
+  });
+
+  test("error: bad numbers", () => {
+    usage({ validators: "0" }, /^Expected `--validators` to be an integer from 1 to 100, got "0"\.$/);
+    usage({ validators: "101" }, /`--validators` to be an integer from 1 to 100, got "101"/);
+    usage({ validators: "1.5" }, /`--validators`.*got "1\.5"/);
+    usage({ validators: "three" }, /`--validators`.*got "three"/);
+    usage({ "rpc-nodes": "-1" }, /`--rpc-nodes` to be an integer from 0 to 20, got "-1"/);
+    usage({ "rpc-nodes": String(MAX_RPC_NODES + 1) }, /`--rpc-nodes`/);
+  });
+
+  test("error: bad duration, name, namespace, binary, stray argument", () => {
+    usage({ timeout: "5" }, /`--timeout` to be a positive duration with a unit/);
+    usage({ name: "Bad_Name" }, /^Expected `--name` to be a DNS-1123 label/);
+    usage(
+      { name: "a".repeat(60) },
+      /`--name` "a{60}" is too long: its RPC node "a{60}-rpc-0" would exceed 63/,
+    );
+    usage({ namespace: "NS!" }, /^Expected `--namespace` to be a DNS-1123 label/);
+    usage({ binary: " " }, /`--binary`/);
+    usage({}, /^Unexpected argument "extra"\. Usage: seinet up/, ["extra"]);
+  });
+});
