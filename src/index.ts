@@ -5,7 +5,8 @@ export { open, registerProvider, registeredProviders } from "./registry/open.js"
 export { MODE_ENV } from "./registry/selectMode.js";
 export { Client } from "./client/client.js";
 export type { Endpoints, ForwardedEndpoints, Network, Node, Task, Workflow } from "./client/handles.js";
-export type { DeleteOptions, GetOptions, LogOptions, OpOptions } from "./client/options.js";
+export type { DeleteOptions, GetOptions, ListOptions, LogOptions, OpOptions } from "./client/options.js";
+export type { TestAccount } from "./chain/testAccount.js";
 export type { OpenOptions, Provider, ProviderFactory } from "./client/provider.js";
 
 export type {
