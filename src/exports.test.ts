@@ -30,6 +30,7 @@ describe("public surface", () => {
       "SeinetError",
       "TimeoutError",
       "UsageError",
+      "buildSeidImage",
       "earliestHeight",
       "ensureSeid",
       "fetchStatus",

@@ -76,3 +76,8 @@ export {
 } from "./seid/resolveSeid.js";
 export { ensureSeid, type EnsureSeidOptions } from "./seid/ensureSeid.js";
 export { SEI_CHAIN_COMMIT, SEI_CHAIN_MODULE, SEI_CHAIN_RELEASE } from "./seid/pinned.js";
+export {
+  buildSeidImage,
+  type BuildSeidImageOptions,
+  type BuiltSeidImage,
+} from "./providers/docker/image/buildSeidImage.js";

@@ -4,6 +4,7 @@ import { SeinetError } from "../errors/base.js";
 import { UsageError } from "../errors/usage.js";
 import type { Command } from "./command.js";
 import { downCommand } from "./commands/down.js";
+import { imageBuildCommand } from "./commands/imageBuild.js";
 import { installSeidCommand } from "./commands/installSeid.js";
 import { logsCommand } from "./commands/logs.js";
 import { modesCommand } from "./commands/modes.js";
@@ -20,6 +21,7 @@ const COMMANDS: Command[] = [
   downCommand,
   installSeidCommand,
   modesCommand,
+  imageBuildCommand,
 ];
 
 function help(): string {
