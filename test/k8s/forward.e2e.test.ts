@@ -29,7 +29,7 @@ async function nodeWithEndpoint(name: string, url: string) {
 before(async () => {
   cluster = await startTestCluster();
   kc = cluster.kubeConfig();
-  controller = new StandInController(kc, { auto: false });
+  controller = new StandInController(kc, { auto: false, chain: "double" });
   client = await open("k8s", { kubeconfig: cluster.kubeconfigPath, namespace: NS });
   await ensureNamespace(kc, NS);
   const core = kc.makeApiClient(CoreV1Api);

@@ -1,6 +1,9 @@
 // The k8s mode against a real kube-apiserver + etcd with the real CRDs. The
 // controller is the test-only StandInController (writes the status the real
-// one writes); endpoints it publishes are served by a ChainDouble.
+// one writes). Tests that probe the endpoints it publishes use chain ids
+// starting with "seid-": a real local seid chain serves those. Every other
+// test only checks rendering, apply and phases, and gets a ChainDouble (a real
+// chain costs 2–3 seid processes).
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
@@ -23,6 +26,7 @@ import {
   waitRestServing,
 } from "../../src/index.js";
 import { type TestCluster, ensureNamespace, startTestCluster } from "../kube/cluster.js";
+import { testSeid } from "../local/seid.js";
 import { StandInController } from "./standInController.js";
 import { assertSubset } from "./subset.js";
 
@@ -33,6 +37,10 @@ let controller: StandInController;
 let client: Client;
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid % 10000}-${++seq}`;
+/** Chain ids the stand-in serves from a real seid chain rather than a double. */
+const REAL = "seid-";
+/** A real chain comes up in ~10 s (a follower ~10 s more) on two cores; the bound is generous. */
+const REAL_READY_MS = 120_000;
 
 async function rawGet(plural: string, namespace: string, name: string) {
   return (await kc
@@ -49,9 +57,13 @@ async function rawGet(plural: string, namespace: string, name: string) {
 }
 
 before(async () => {
+  await testSeid();
   cluster = await startTestCluster({ log: (l) => process.stderr.write(`[cluster] ${l}\n`) });
   kc = cluster.kubeConfig();
-  controller = new StandInController(kc, { ignore: (_plural, name) => name.startsWith("manual-") });
+  controller = new StandInController(kc, {
+    ignore: (_plural, name) => name.startsWith("manual-"),
+    chain: (chainId) => (chainId.startsWith(REAL) ? "seid" : "double"),
+  });
   await controller.start();
   client = await open("k8s", { kubeconfig: cluster.kubeconfigPath });
 });
@@ -65,15 +77,17 @@ after(async () => {
 
 describe("k8s: networks", () => {
   test("default: create → waitReady → endpoints from status → helpers pass → delete", async () => {
-    const name = unique("net");
+    const name = unique(`${REAL}net`);
     const net = await client.createNetwork({ name, validators: 1, image: "sei:test" });
     assert.equal(net.namespace, "default");
     assert.equal(net.chainId, name);
     assert.equal(net.tendermintRpc, undefined, "no endpoint before the controller publishes one");
-    await net.waitReady({ signal: AbortSignal.timeout(30_000) });
+    await net.waitReady({ signal: AbortSignal.timeout(REAL_READY_MS) });
     assert.equal(net.phase, "Ready");
     assert.match(net.tendermintRpc ?? "", /^http:\/\/127\.0\.0\.1:\d+$/);
-    await waitCaughtUp(net.tendermintRpc!, { timeout: 10_000 });
+    const status = await waitCaughtUp(net.tendermintRpc!, { timeout: 30_000 });
+    assert.equal(status.network, name, "a real seid of this chain id answers");
+    await waitRestServing(net.rest!, { timeout: 30_000 });
     const again = await client.getNetwork(name);
     assert.equal(again.phase, "Ready");
     assert.equal(again.tendermintRpc, net.tendermintRpc);
@@ -260,9 +274,9 @@ describe("k8s: networks", () => {
 
 describe("k8s: followers", () => {
   test("default: node renders, waits Running, endpoints serve, labels win", async () => {
-    const network = unique("fnet");
+    const network = unique(`${REAL}fnet`);
     const net = await client.createNetwork({ name: network, validators: 1, image: "sei:test" });
-    await net.waitReady({ signal: AbortSignal.timeout(30_000) });
+    await net.waitReady({ signal: AbortSignal.timeout(REAL_READY_MS) });
     const node = await client.createNode({
       name: `${network}-rpc`,
       network,
@@ -270,13 +284,15 @@ describe("k8s: followers", () => {
       labels: { "sei.io/role": "validator", "sei.io/seinetwork": "other", team: "x" },
       config: { "evm.http_port": "8545" },
     });
-    await node.waitReady({ signal: AbortSignal.timeout(30_000) });
+    await node.waitReady({ signal: AbortSignal.timeout(REAL_READY_MS) });
     assert.equal(node.phase, "Running");
     assert.equal(node.network, network);
     for (const url of [node.evmRpc, node.evmWs, node.tendermintRpc, node.rest])
       assert.ok(url, "endpoint published");
-    await waitEvmServing(node.evmRpc!, { timeout: 10_000 });
-    await waitRestServing(node.rest!, { timeout: 10_000 });
+    const status = await waitCaughtUp(node.tendermintRpc!, { timeout: 60_000 });
+    assert.equal(status.network, network, "a real seid follower of this chain id answers");
+    await waitEvmServing(node.evmRpc!, { timeout: 30_000 });
+    await waitRestServing(node.rest!, { timeout: 30_000 });
     const stored = await rawGet("seinodes", "default", node.name);
     assert.equal(stored.metadata.labels["sei.io/role"], "node");
     assert.equal(stored.metadata.labels["sei.io/seinetwork"], network);

@@ -6,6 +6,7 @@ import {
   setHeaderOptions,
 } from "@kubernetes/client-node";
 import { ChainDouble } from "./chainDouble.js";
+import { type ChainEndpoints, ChainReleased, SeidChains } from "./seidChains.js";
 
 const GROUP = "sei.io";
 const VERSION = "v1alpha1";
@@ -17,6 +18,9 @@ interface Obj {
   status?: Record<string, unknown>;
 }
 
+/** What serves the endpoints the stand-in publishes for a chain id. */
+export type ChainKind = "seid" | "double";
+
 /** How the stand-in treats new resources. */
 export interface StandInOptions {
   /** Drive new resources to Ready/Running/Complete on its own (default true). */
@@ -25,21 +29,39 @@ export interface StandInOptions {
   stepDelay?: number;
   /** Names the stand-in leaves alone, for tests that write status by hand. */
   ignore?: (plural: Plural, name: string) => boolean;
+  /**
+   * What serves the published endpoints, for every chain id or chosen per
+   * chain id (default "seid"): "seid" is a real local chain (callers run
+   * `testSeid()` first), "double" a {@link ChainDouble}.
+   */
+  chain?: ChainKind | ((chainId: string) => ChainKind);
 }
 
 /**
  * TEST-ONLY stand-in for sei-k8s-controller. It watches the four sei.io
  * resources on a real API server and writes the status the real controller
  * writes — phases, conditions, endpoints, task outputs — through the status
- * subresource, so the SDK's waits and reads run end to end. Endpoints point at
- * a {@link ChainDouble} per network (no seid can be built here).
+ * subresource, so the SDK's waits and reads run end to end.
+ *
+ * The endpoints it publishes are served, per chain id, either by a real chain
+ * (`chain: "seid"`, the default): a local-mode network of one validator (and
+ * its sentry) — see {@link SeidChains} — whose Tendermint RPC/REST and
+ * validator EVM endpoints a SeiNetwork gets, plus one follower whose four
+ * endpoints every SeiNode of that chain id gets; or by a {@link ChainDouble}
+ * (`chain: "double"`) for tests that need a double on purpose. A real chain is
+ * started only when a Ready/Running status with endpoints is about to be
+ * written (a network created and deleted at once never starts one), is shared
+ * by every resource of its chain id, and is deleted with its SeiNetwork or by
+ * {@link stop}.
  */
 export class StandInController {
   readonly #objects: CustomObjectsApi;
   readonly #watch: Watch;
-  readonly #options: Required<Omit<StandInOptions, "ignore">> & Pick<StandInOptions, "ignore">;
+  readonly #options: Required<Omit<StandInOptions, "ignore" | "chain">> & Pick<StandInOptions, "ignore">;
+  readonly #chain: (chainId: string) => ChainKind;
   readonly #watches: AbortController[] = [];
   readonly #doubles = new Map<string, ChainDouble>();
+  readonly #seid = new SeidChains();
   readonly #seen = new Set<string>();
   readonly #pending = new Set<Promise<unknown>>();
   #stopped = false;
@@ -56,6 +78,8 @@ export class StandInController {
       stepDelay: options.stepDelay ?? 100,
       ignore: options.ignore,
     };
+    const chain = options.chain ?? "seid";
+    this.#chain = typeof chain === "function" ? chain : () => chain;
   }
 
   /** Starts watching all namespaces. */
@@ -70,14 +94,20 @@ export class StandInController {
       `/apis/${GROUP}/${VERSION}/${plural}`,
       { allowWatchBookmarks: false },
       (type, obj: Obj) => {
-        if (type !== "ADDED" || !this.#options.auto) return;
+        if (!this.#options.auto || this.#options.ignore?.(plural, obj.metadata.name)) return;
+        if (type === "DELETED" && plural === "seinetworks") {
+          // The controller deletes a network's pods with it: so does the stand-in its real chain.
+          this.#release(chainIdOf(obj));
+          return;
+        }
         const key = `${plural}/${obj.metadata.namespace}/${obj.metadata.name}`;
-        if (this.#seen.has(key) || this.#options.ignore?.(plural, obj.metadata.name)) return;
+        if (type !== "ADDED" || this.#seen.has(key)) return;
         this.#seen.add(key);
         this.#track(
           this.#reconcile(plural, obj).catch((err: unknown) => {
-            // A resource deleted mid-reconcile is normal; anything else is recorded.
-            if ((err as { code?: number }).code !== 404) this.errors.push(err);
+            // A resource (or its chain) deleted mid-reconcile is normal; anything else is recorded.
+            if ((err as { code?: number }).code !== 404 && !(err instanceof ChainReleased))
+              this.errors.push(err);
           }),
         );
       },
@@ -86,6 +116,11 @@ export class StandInController {
       },
     );
     this.#watches.push(controller);
+  }
+
+  #release(chainId: string): void {
+    if (!this.#seid.has(chainId)) return;
+    this.#track(this.#seid.release(chainId).catch((err: unknown) => this.errors.push(err)));
   }
 
   #track(p: Promise<unknown>): void {
@@ -123,6 +158,18 @@ export class StandInController {
     return double;
   }
 
+  /**
+   * What a status publishes for a chain id: a real chain's network (validator)
+   * or follower endpoints, or the double's one URL for all four.
+   */
+  async #endpoints(chainId: string, of: "network" | "node"): Promise<ChainEndpoints> {
+    if (this.#chain(chainId) === "seid") {
+      return of === "network" ? this.#seid.network(chainId) : this.#seid.follower(chainId);
+    }
+    const url = (await this.double(chainId)).url;
+    return { tendermintRpc: url, tendermintRest: url, evmJsonRpc: url, evmWs: url.replace("http", "ws") };
+  }
+
   async #reconcile(plural: Plural, obj: Obj): Promise<void> {
     const { namespace, name } = obj.metadata;
     const condition = (type: string, status: string, reason: string) => ({
@@ -134,41 +181,48 @@ export class StandInController {
     });
     await this.#pause();
     if (plural === "seinetworks") {
-      const chainId = (obj.spec.genesis as { chainId: string }).chainId;
+      const chainId = chainIdOf(obj);
       const replicas = obj.spec.replicas as number;
       await this.writeStatus(plural, namespace, name, { phase: "Pending" });
       await this.#pause();
       await this.writeStatus(plural, namespace, name, { phase: "Initializing", replicas, readyReplicas: 0 });
-      const url = (await this.double(chainId)).url;
+      const ep = await this.#endpoints(chainId, "network");
       await this.#pause();
-      await this.writeStatus(plural, namespace, name, {
-        phase: "Ready",
-        replicas,
-        readyReplicas: replicas,
-        conditions: [condition("Ready", "True", "AllReplicasReady")],
-        endpoints: {
-          tendermintRpc: url,
-          tendermintRest: url,
-          nodes: Array.from({ length: replicas }, (_, i) => ({
-            name: `${name}-${i}`,
-            evmJsonRpc: url,
-            evmWs: url.replace("http", "ws"),
-          })),
-        },
-      });
+      try {
+        await this.writeStatus(plural, namespace, name, {
+          phase: "Ready",
+          replicas,
+          readyReplicas: replicas,
+          conditions: [condition("Ready", "True", "AllReplicasReady")],
+          endpoints: {
+            tendermintRpc: ep.tendermintRpc,
+            tendermintRest: ep.tendermintRest,
+            // The real chain has one validator: every replica entry names its EVM endpoints.
+            nodes: Array.from({ length: replicas }, (_, i) => ({
+              name: `${name}-${i}`,
+              evmJsonRpc: ep.evmJsonRpc,
+              evmWs: ep.evmWs,
+            })),
+          },
+        });
+      } catch (err) {
+        // Deleted while its chain came up (its DELETED event may have come first): no one needs the chain.
+        if ((err as { code?: number }).code === 404) this.#release(chainId);
+        throw err;
+      }
     } else if (plural === "seinodes") {
-      const url = (await this.double(obj.spec.chainId as string)).url;
       await this.writeStatus(plural, namespace, name, { phase: "Initializing" });
+      const ep = await this.#endpoints(obj.spec.chainId as string, "node");
       await this.#pause();
       await this.writeStatus(plural, namespace, name, {
         phase: "Running",
         statefulSet: { name, uid: "00000000-0000-0000-0000-000000000000" },
         conditions: [condition("Ready", "True", "NodeRunning")],
         endpoint: {
-          evmJsonRpc: url,
-          evmWs: url.replace("http", "ws"),
-          tendermintRpc: url,
-          tendermintRest: url,
+          evmJsonRpc: ep.evmJsonRpc,
+          evmWs: ep.evmWs,
+          tendermintRpc: ep.tendermintRpc,
+          tendermintRest: ep.tendermintRest,
         },
       });
     } else if (plural === "seinodetasks") {
@@ -201,11 +255,22 @@ export class StandInController {
     }
   }
 
-  /** Stops watching and the chain doubles. */
+  /**
+   * Stops watching, the chain doubles and the real chains: every local network
+   * it made is deleted and its state dir removed; a seid process left behind
+   * is killed and recorded in {@link errors}.
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
     for (const c of this.#watches) c.abort();
+    // Stopping the real chains first aborts reconciles still waiting for one.
+    const chains = this.#seid.stop().catch((err: unknown) => this.errors.push(err));
     await Promise.allSettled([...this.#pending]);
+    await chains;
     await Promise.all([...this.#doubles.values()].map((d) => d.stop()));
   }
+}
+
+function chainIdOf(obj: Obj): string {
+  return (obj.spec.genesis as { chainId?: string } | undefined)?.chainId ?? obj.metadata.name;
 }
