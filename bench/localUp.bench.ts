@@ -35,7 +35,8 @@ async function seinetRun(stateDir: string, validators: number, followers: number
   const tCeremony = performance.now();
   // Followers can join as soon as the network's processes run; no need to wait for blocks first.
   const nodes = [];
-  for (let i = 0; i < followers; i++) nodes.push(await client.createNode({ name: `${name}-rpc-${i}`, network: name }));
+  for (let i = 0; i < followers; i++)
+    nodes.push(await client.createNode({ name: `${name}-rpc-${i}`, network: name }));
   const tStarted = performance.now();
   const signal = AbortSignal.timeout(300_000);
   await net.waitReady({ signal });
@@ -62,10 +63,14 @@ async function seinetRun(stateDir: string, validators: number, followers: number
 }
 
 function baselineRun(seid: string, work: string, validators: number, followers: number): Phases {
-  const result = spawnSync("bash", [join(import.meta.dirname, "baseline.sh"), seid, String(validators), String(followers), work, "21000"], {
-    encoding: "utf8",
-    timeout: 600_000,
-  });
+  const result = spawnSync(
+    "bash",
+    [join(import.meta.dirname, "baseline.sh"), seid, String(validators), String(followers), work, "21000"],
+    {
+      encoding: "utf8",
+      timeout: 600_000,
+    },
+  );
   if (result.status !== 0) throw new Error(`baseline failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split("\n").at(-1) as string) as Phases;
 }
@@ -98,7 +103,9 @@ const summary = Object.fromEntries(
     Object.fromEntries(
       ["seinet", "baseline"].map((who) => [
         who,
-        Object.fromEntries(phases.map((p) => [p, Math.round(median(r[who as "seinet"].map((x) => x[p] as number)))])),
+        Object.fromEntries(
+          phases.map((p) => [p, Math.round(median(r[who as "seinet"].map((x) => x[p] as number)))]),
+        ),
       ]),
     ),
   ]),

@@ -44,6 +44,7 @@ describe("public surface", () => {
       "registerProvider",
       "registeredProviders",
       "resolveSeid",
+      "upgradeNetwork",
       "validateNetworkSpec",
       "validateNodeSpec",
       "validateTaskSpec",

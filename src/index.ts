@@ -77,6 +77,11 @@ export {
 export { ensureSeid, type EnsureSeidOptions } from "./seid/ensureSeid.js";
 export { SEI_CHAIN_COMMIT, SEI_CHAIN_MODULE, SEI_CHAIN_RELEASE } from "./seid/pinned.js";
 export {
+  upgradeNetwork,
+  type UpgradeNetworkOptions,
+  type UpgradeReport,
+} from "./rehearsal/upgradeNetwork.js";
+export {
   buildSeidImage,
   type BuildSeidImageOptions,
   type BuiltSeidImage,

@@ -219,7 +219,7 @@ describe("applyGenesisOverrides", () => {
       propose_delta: "100000000",
       vote: "50000000",
       vote_delta: "100000000",
-      commit: "50000000",
+      commit: "150000000",
     });
     // Siblings of an overridden key survive.
     assert.deepEqual(cp.block, { max_bytes: "22020096", max_gas: "-1" });

@@ -27,3 +27,7 @@ test("error: not an http(s) URL", () => {
   assert.throws(() => endpoint("ws://host"), UsageError);
   assert.throws(() => endpoint(""), UsageError);
 });
+
+test("behavior: a path with a query keeps the query out of the path", () => {
+  assert.equal(endpoint("http://127.0.0.1:26657/", "/tx?hash=AB").href, "http://127.0.0.1:26657/tx?hash=AB");
+});

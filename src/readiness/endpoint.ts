@@ -18,8 +18,8 @@ function decode(part: string): string {
 }
 
 /**
- * Parses a base URL and appends `path` to it (trailing slashes of the base
- * dropped). `fetch` refuses URLs with credentials, so `user:pw@` becomes a
+ * Parses a base URL and appends `path` (which may carry a `?query`) to it
+ * (trailing slashes of the base dropped). `fetch` refuses URLs with credentials, so `user:pw@` becomes a
  * Basic authorization header. Throws UsageError on a URL that is not http(s).
  */
 export function endpoint(base: string, path = ""): Endpoint {
@@ -39,6 +39,10 @@ export function endpoint(base: string, path = ""): Endpoint {
     url.username = "";
     url.password = "";
   }
-  if (path) url.pathname = url.pathname.replace(/\/+$/, "") + path;
+  if (path) {
+    const [pathname = "", query] = path.split("?", 2);
+    url.pathname = url.pathname.replace(/\/+$/, "") + pathname;
+    if (query !== undefined) url.search = query;
+  }
   return { href: url.href, authorization };
 }

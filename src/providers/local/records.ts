@@ -1,6 +1,7 @@
 import type { NodeRole } from "../../chain/config.js";
 import type { NodePorts } from "../../chain/ports.js";
 import type { TestAccount } from "../../chain/testAccount.js";
+import type { TaskOutputs, TaskPhase, TaskSpec } from "../../specs/types.js";
 
 /** Where a record is in its life; the process table says the rest. */
 export type RecordState = "initializing" | "started" | "terminating";
@@ -62,4 +63,21 @@ export interface ProcRecord {
   /** seid's pid. */
   pid: number;
   startedAt: string;
+}
+
+/** A task on disk, so `getTask` works from any process. */
+export interface TaskRecord {
+  kind: "task";
+  name: string;
+  namespace: string;
+  spec: TaskSpec;
+  phase: TaskPhase;
+  outputs?: TaskOutputs;
+  /** Why it failed, verbatim (a tx's raw log, a node's exit). */
+  reason?: string;
+  logTail?: string;
+  /** The process running it; a Running task whose runner is gone reads as Failed. */
+  runnerPid: number;
+  createdAt: string;
+  finishedAt?: string;
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import lockfile from "proper-lockfile";
 import { InfraError } from "../../errors/infra.js";
 import { atomicWrite } from "./atomicWrite.js";
-import type { NetworkRecord, NodeRecord, ProcRecord } from "./records.js";
+import type { NetworkRecord, NodeRecord, ProcRecord, TaskRecord } from "./records.js";
 
 const DEFAULT_NAMESPACE = "default";
 
@@ -104,6 +104,23 @@ export class StateStore {
 
   async writeProc(ns: string, name: string, proc: ProcRecord): Promise<void> {
     await atomicWrite(this.nodePaths(ns, name).proc, `${JSON.stringify(proc)}\n`);
+  }
+
+  taskFile(ns: string, name: string): string {
+    return join(this.root, ns, "tasks", `${name}.json`);
+  }
+
+  readTask(ns: string, name: string): Promise<TaskRecord | undefined> {
+    return readJson<TaskRecord>(this.taskFile(ns, name));
+  }
+
+  async writeTask(record: TaskRecord): Promise<void> {
+    await mkdir(join(this.root, record.namespace, "tasks"), { recursive: true });
+    await atomicWrite(this.taskFile(record.namespace, record.name), `${JSON.stringify(record, null, 2)}\n`);
+  }
+
+  async removeTask(ns: string, name: string): Promise<void> {
+    await rm(this.taskFile(ns, name), { force: true });
   }
 
   async removeNode(ns: string, name: string): Promise<void> {

@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import { FailedError } from "../../errors/failed.js";
 import type { NetworkRecord, NodeRecord, RecordState } from "./records.js";
 import { StateStore } from "./store.js";
-import { type NodeView, failure, networkPhase, viewNode } from "./views.js";
+import { type NodeView, failure, networkPhase, scheduledHalt, viewNode } from "./views.js";
 
 function nodeRecord(
   name: string,
@@ -56,6 +56,7 @@ function view(name: string, alive: boolean, role: NodeRecord["role"] = "validato
     exitCode: alive ? undefined : 1,
     phase: alive ? "Running" : "Failed",
     reason: alive ? undefined : "seid (pid 2) exited with code 1",
+    halt: undefined,
   };
 }
 
@@ -221,5 +222,28 @@ describe("viewNode", () => {
     assert.equal(noNode.shortMessage, 'Node "n" is Failed.');
     assert.equal(noNode.logTail, undefined);
     assert.equal(noNode.exitCode, undefined);
+  });
+});
+
+describe("scheduledHalt", () => {
+  test("default: reads x/upgrade's halt line, quoted plainly or escaped in logfmt", () => {
+    assert.deepEqual(scheduledHalt('panic: UPGRADE "v6.6" NEEDED at height: 132: '), {
+      upgrade: "v6.6",
+      height: 132,
+    });
+    assert.deepEqual(scheduledHalt('level=ERROR msg="UPGRADE \\"v6.6\\" NEEDED at height: 7: "'), {
+      upgrade: "v6.6",
+      height: 7,
+    });
+    assert.equal(scheduledHalt("panic: something else"), undefined);
+  });
+
+  test("behavior: all dead nodes halted for an upgrade pause the network", () => {
+    const halted = {
+      ...view("net-0", false),
+      phase: "Halted" as const,
+      halt: { upgrade: "v6.6", height: 9 },
+    };
+    assert.equal(networkPhase(networkRecord("started"), [halted]).phase, "Paused");
   });
 });

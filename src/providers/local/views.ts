@@ -12,8 +12,10 @@ export interface NodeView {
   alive: boolean;
   exitCode: number | undefined;
   phase: NodePhase;
-  /** Why it is Failed, in words. */
+  /** Why it is Failed or Halted, in words. */
   reason: string | undefined;
+  /** Set when seid stopped itself at a scheduled upgrade ("UPGRADE … NEEDED"). */
+  halt: { upgrade: string; height: number } | undefined;
 }
 
 /** A network as read now, with its validators and sentry. */
@@ -32,10 +34,15 @@ export async function viewNode(store: StateStore, record: NodeRecord): Promise<N
   const code = proc && !alive ? await exitCode(paths.exit) : undefined;
   let phase: NodePhase;
   let reason: string | undefined;
+  // A stopped seid may have stopped itself at a scheduled upgrade: its log says so.
+  const halt = proc && !alive && record.state === "started" ? scheduledHalt(await logTail(paths.log, 400)) : undefined;
   if (record.state === "initializing") phase = "Initializing";
   else if (record.state === "terminating") phase = "Terminating";
   else if (alive) phase = "Running";
-  else {
+  else if (halt) {
+    phase = "Halted";
+    reason = `seid stopped for upgrade "${halt.upgrade}" at height ${halt.height}; it waits for the new binary`;
+  } else {
     phase = "Failed";
     reason = !proc
       ? "seid was never started"
@@ -45,13 +52,23 @@ export async function viewNode(store: StateStore, record: NodeRecord): Promise<N
           ? `seid (pid ${proc.pid}) was killed by signal ${code - 128}`
           : `seid (pid ${proc.pid}) exited with code ${code}`;
   }
-  return { record, proc, alive, exitCode: code, phase, reason };
+  return { record, proc, alive, exitCode: code, phase, reason, halt };
+}
+
+/** x/upgrade's panic at a scheduled height: `UPGRADE "v6.6" NEEDED at height: 123`. */
+const UPGRADE_NEEDED = /UPGRADE \\?"([^"\\]+)\\?" NEEDED at height: (\d+)/;
+
+/** The upgrade a stopped seid halted for, read from its log tail. */
+export function scheduledHalt(tail: string): { upgrade: string; height: number } | undefined {
+  const match = UPGRADE_NEEDED.exec(tail);
+  return match ? { upgrade: match[1] as string, height: Number(match[2]) } : undefined;
 }
 
 /**
  * A network's phase from its validators: all running is Ready; more than two
  * thirds of the voting power running is Degraded (blocks still come); less is
- * Failed (consensus has stopped). A dead sentry degrades a lone validator's network.
+ * Failed (consensus has stopped). A dead sentry degrades a lone validator's network. Nodes that
+ * stopped at a scheduled upgrade pause it.
  */
 export function networkPhase(
   record: NetworkRecord,
@@ -62,6 +79,10 @@ export function networkPhase(
   const validators = nodes.filter((n) => n.record.role === "validator");
   const down = nodes.filter((n) => !n.alive);
   if (down.length === 0) return { phase: "Ready" };
+  if (down.every((n) => n.phase === "Halted")) {
+    // Stopped at a scheduled upgrade: paused until the nodes run the new binary.
+    return { phase: "Paused", reason: down.map((n) => `${n.record.name}: ${n.reason}`).join("; ") };
+  }
   const describe = down.map((n) => `${n.record.name}: ${n.reason}`).join("; ");
   const live = validators.filter((n) => n.alive).length;
   if (live * 3 > validators.length * 2) return { phase: "Degraded", reason: describe };

@@ -1,0 +1,106 @@
+import { DEFAULT_WAIT_READY_MS } from "../../../client/defaults.js";
+import type { Task } from "../../../client/handles.js";
+import type { DeleteOptions, OpOptions } from "../../../client/options.js";
+import { FailedError } from "../../../errors/failed.js";
+import { poll } from "../../../internal/poll.js";
+import type { TaskKind, TaskOutputs, TaskPhase } from "../../../specs/types.js";
+import type { TaskRecord } from "../records.js";
+import type { StateStore } from "../store.js";
+
+/** What a local task handle needs from its provider. */
+export interface LocalTaskOps {
+  readonly store: StateStore;
+  /** The run of a task this process started, if it is still going. */
+  running(namespace: string, name: string): Promise<void> | undefined;
+  cancelTask(namespace: string, name: string): Promise<void>;
+}
+
+function runnerAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A task's record as read, with a vanished runner turned into Failed. */
+export function effective(record: TaskRecord): TaskRecord {
+  if ((record.phase === "Running" || record.phase === "Pending") && !runnerAlive(record.runnerPid)) {
+    return { ...record, phase: "Failed", reason: `the process that ran it (pid ${record.runnerPid}) exited` };
+  }
+  return record;
+}
+
+/** A one-shot task run by the local mode, its state on disk. */
+export class LocalTask implements Task {
+  readonly name: string;
+  readonly namespace: string;
+  #record: TaskRecord;
+  readonly #ops: LocalTaskOps;
+
+  constructor(ops: LocalTaskOps, record: TaskRecord) {
+    this.#ops = ops;
+    this.#record = effective(record);
+    this.name = record.name;
+    this.namespace = record.namespace;
+  }
+
+  get kind(): TaskKind {
+    return this.#record.spec.kind;
+  }
+
+  get phase(): TaskPhase {
+    return this.#record.phase;
+  }
+
+  get outputs(): TaskOutputs | undefined {
+    return this.#record.outputs;
+  }
+
+  object(): unknown {
+    return structuredClone(this.#record);
+  }
+
+  async refresh(): Promise<void> {
+    const record = await this.#ops.store.readTask(this.namespace, this.name);
+    if (record) this.#record = effective(record);
+  }
+
+  /** Resolves with the outputs once Complete; Failed rejects with the chain's raw log or the node's reason. */
+  async wait(options: OpOptions = {}): Promise<TaskOutputs> {
+    const signal = options.signal ?? AbortSignal.timeout(DEFAULT_WAIT_READY_MS);
+    await poll<void>(
+      async () => {
+        await this.refresh();
+        if (this.#record.phase === "Complete") return { done: true, value: undefined };
+        if (this.#record.phase === "Failed") {
+          throw new FailedError(`Task "${this.name}" failed.`, {
+            resource: `task/${this.name}`,
+            phase: "Failed",
+            reason: this.#record.reason,
+            logTail: this.#record.logTail,
+          });
+        }
+        const running = this.#ops.running(this.namespace, this.name);
+        if (running) {
+          // Same process: wake as soon as the run settles instead of on the next tick.
+          await Promise.race([running.catch(() => {}), new Promise((r) => setTimeout(r, 250).unref())]);
+        }
+        return { done: false, note: `phase ${this.#record.phase}` };
+      },
+      { signal, interval: 100, what: `waiting for task "${this.name}"` },
+    );
+    return this.#record.outputs ?? {};
+  }
+
+  /** Cancels the task if this process runs it, and removes its record. */
+  async delete(_options: DeleteOptions = {}): Promise<void> {
+    await this.#ops.cancelTask(this.namespace, this.name);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.delete();
+  }
+}
