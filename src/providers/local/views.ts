@@ -35,7 +35,8 @@ export async function viewNode(store: StateStore, record: NodeRecord): Promise<N
   let phase: NodePhase;
   let reason: string | undefined;
   // A stopped seid may have stopped itself at a scheduled upgrade: its log says so.
-  const halt = proc && !alive && record.state === "started" ? scheduledHalt(await logTail(paths.log, 400)) : undefined;
+  const halt =
+    proc && !alive && record.state === "started" ? scheduledHalt(await logTail(paths.log, 400)) : undefined;
   if (record.state === "initializing") phase = "Initializing";
   else if (record.state === "terminating") phase = "Terminating";
   else if (alive) phase = "Running";
