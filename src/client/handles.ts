@@ -84,6 +84,17 @@ export interface Node extends Handle<NodePhase> {
   forward(options?: OpOptions): Promise<ForwardedEndpoints>;
   /** The node's log, line by line; `follow` keeps it open until the signal aborts. */
   logs(options?: LogOptions): AsyncIterable<string>;
+  /**
+   * Fault injection, where the runtime makes it real (docker: `docker pause`):
+   * freezes the node's processes; its ports stay bound but nothing answers.
+   */
+  pause?(options?: OpOptions): Promise<void>;
+  /** Resumes a paused node. */
+  unpause?(options?: OpOptions): Promise<void>;
+  /** Fault injection (docker): cuts the node off its network's peers; its published ports stay. */
+  disconnect?(options?: OpOptions): Promise<void>;
+  /** Puts a disconnected node back on its network, reachable under the same name. */
+  reconnect?(options?: OpOptions): Promise<void>;
 }
 
 /** A one-shot operation against a node. */

@@ -1,14 +1,18 @@
 import type { ProviderFactory } from "../../client/provider.js";
-import { InfraError } from "../../errors/infra.js";
+import { connectDocker, resolveDockerHost } from "./image/dockerHost.js";
+import { DockerProvider } from "./provider.js";
 
 /**
- * The docker mode (one container per node). Not available in this release:
- * opening it says so instead of pretending.
+ * The docker mode: one container per node on a private Docker network.
+ * Options: `dockerHost` (else DOCKER_HOST, else the default socket),
+ * `namespace`, `onProgress`. The engine is pinged first, so a missing daemon
+ * is one InfraError before anything happens.
  */
-export const dockerProvider: ProviderFactory = () => {
-  throw new InfraError('The "docker" mode is not available in this release of seinet.', {
-    metaMessages: [
-      'Use open("k8s") against a cluster running sei-k8s-controller, or register your own provider.',
-    ],
-  });
+export const dockerProvider: ProviderFactory = async (options) => {
+  const dockerHost = typeof options.dockerHost === "string" ? options.dockerHost : undefined;
+  const host = resolveDockerHost(dockerHost, process.env);
+  const docker = await connectDocker(host, options.signal);
+  const onProgress =
+    typeof options.onProgress === "function" ? (options.onProgress as (s: string) => void) : undefined;
+  return new DockerProvider({ docker, defaultNamespace: options.namespace ?? "", onProgress });
 };

@@ -1,0 +1,596 @@
+import { randomBytes } from "node:crypto";
+import type Docker from "dockerode";
+import { type HomePlan, initFollowerHome, runGenesisCeremony } from "../../chain/ceremony.js";
+import { BadConfigValueError, type NodeRole, UnknownConfigKeyError } from "../../chain/config.js";
+import { TEST_ACCOUNT_BALANCE } from "../../chain/defaults.js";
+import { usei } from "../../chain/genesis.js";
+import { nodeIdFromNodeKey, peerAddress } from "../../chain/nodeId.js";
+import { DEFAULT_PORTS } from "../../chain/ports.js";
+import { generateTestAccount } from "../../chain/testAccount.js";
+import type { Network, Node, Task, Workflow } from "../../client/handles.js";
+import type { DeleteOptions, GetOptions, ListOptions, OpOptions } from "../../client/options.js";
+import type { Provider } from "../../client/provider.js";
+import { ConflictError } from "../../errors/conflict.js";
+import { NotFoundError } from "../../errors/notFound.js";
+import { UsageError } from "../../errors/usage.js";
+import { throwIfAborted } from "../../internal/abort.js";
+import { logger } from "../../internal/debug.js";
+import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
+import { readContainerFile } from "./archive.js";
+import { CeremonyContainer } from "./ceremonyContainer.js";
+import { ignoreMissing, isDockerNotFound, mapDockerError } from "./dockerErrors.js";
+import type { DockerOps } from "./dockerOps.js";
+import { DockerNetwork } from "./handles/dockerNetwork.js";
+import { DockerNode } from "./handles/dockerNode.js";
+import {
+  CONTAINER_HOME,
+  DEFAULT_NAMESPACE,
+  LABEL_MANAGED_BY,
+  LABEL_NAMESPACE,
+  LABEL_NETWORK,
+  LABEL_NETWORK_NAMESPACE,
+  LABEL_NODE,
+  LABEL_NODE_ROLE,
+  LABEL_ORDINAL,
+  LABEL_ROLE,
+  LABEL_SENTRY,
+  LABEL_TEST_KEY,
+  LABEL_VALIDATORS,
+  MANAGED_BY,
+  ROLE_CEREMONY,
+  ROLE_NETWORK,
+  baseLabels,
+  labelFilter,
+  resourceName,
+  roleLabel,
+} from "./names.js";
+import { type NetworkView, type NodeView, networkFacts, networkPhase, viewNode } from "./views.js";
+
+const log = logger("docker");
+
+/** Label naming the image a network's nodes run, on its Docker network. */
+const LABEL_IMAGE = "sei.io/image";
+
+/** Container ports published on 127.0.0.1 (host port chosen by the engine). */
+const PUBLISHED = [DEFAULT_PORTS.rpc, DEFAULT_PORTS.rest, DEFAULT_PORTS.evmHttp, DEFAULT_PORTS.evmWs];
+
+/** How long seid gets to stop on delete before the engine kills it, s. */
+const STOP_GRACE_S = 2;
+
+/** Options of {@link DockerProvider}. */
+export interface DockerProviderOptions {
+  docker: Docker;
+  defaultNamespace: string;
+  /** Stamped on everything this provider creates ({@link LABEL_RUN}). */
+  runId?: string;
+  onProgress?: ((step: string) => void) | undefined;
+}
+
+function mapConfigError(err: unknown): unknown {
+  if (err instanceof UnknownConfigKeyError || err instanceof BadConfigValueError) {
+    return new UsageError(err.message, { field: `config.${err.key}` });
+  }
+  return err;
+}
+
+/**
+ * The docker mode: every node is a container of the network's image on the
+ * network's own Docker network, its home in a volume, its RPC ports published
+ * on 127.0.0.1. Nothing is kept in this process: every read asks the engine,
+ * by labels, so another process sees the same networks.
+ */
+export class DockerProvider implements Provider, DockerOps {
+  readonly mode = "docker";
+  readonly docker: Docker;
+  readonly runId: string;
+  readonly #namespace: string;
+  readonly #progress: (step: string) => void;
+
+  constructor(options: DockerProviderOptions) {
+    this.docker = options.docker;
+    this.#namespace = options.defaultNamespace || DEFAULT_NAMESPACE;
+    this.runId = options.runId ?? randomBytes(6).toString("hex");
+    this.#progress = options.onProgress ?? (() => {});
+  }
+
+  #ns(ns: string | undefined): string {
+    return ns || this.#namespace;
+  }
+
+  dockerNetworkOf(view: NodeView): string {
+    return resourceName(view.networkNamespace, view.network);
+  }
+
+  async #findNetwork(namespace: string, name: string): Promise<Docker.NetworkInspectInfo | undefined> {
+    const found = await this.docker.listNetworks({
+      filters: labelFilter({
+        [LABEL_ROLE]: ROLE_NETWORK,
+        [LABEL_NETWORK]: name,
+        [LABEL_NAMESPACE]: namespace,
+      }),
+    });
+    return found[0];
+  }
+
+  async #containers(labels: Record<string, string>): Promise<Docker.ContainerInfo[]> {
+    return this.docker.listContainers({
+      all: true,
+      filters: labelFilter({ [LABEL_MANAGED_BY]: MANAGED_BY, ...labels }),
+    });
+  }
+
+  async #ensureImage(image: string, field: string, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.docker.getImage(image).inspect();
+      return;
+    } catch (err) {
+      if (!isDockerNotFound(err)) throw mapDockerError(err, `inspecting image ${image}`);
+    }
+    this.#progress(`pulling ${image}`);
+    try {
+      const stream = await this.docker.pull(image);
+      await new Promise<void>((resolve, reject) =>
+        this.docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve())),
+      );
+    } catch (err) {
+      throw new UsageError(
+        `Image ${JSON.stringify(image)} is not in the Docker engine and could not be pulled; build one with buildSeidImage (\`seinet image build\`).`,
+        { field, cause: err },
+      );
+    }
+    throwIfAborted(signal, `pulling ${image}`);
+  }
+
+  /** A node's home in the ceremony container; peers dial its container name. */
+  #homePlan(namespace: string, node: string, role: NodeRole): HomePlan {
+    const host = resourceName(namespace, node);
+    return {
+      name: node,
+      home: CeremonyContainer.home(node),
+      p2pHost: host,
+      config: {
+        role,
+        ports: DEFAULT_PORTS,
+        listenHost: "0.0.0.0",
+        externalAddress: `${host}:${DEFAULT_PORTS.p2p}`,
+      },
+    };
+  }
+
+  async #createNodeContainer(options: {
+    name: string;
+    namespace: string;
+    image: string;
+    dockerNetwork: string;
+    labels: Record<string, string>;
+    volume: string;
+  }): Promise<Docker.Container> {
+    const containerName = resourceName(options.namespace, options.name);
+    const exposed = Object.fromEntries(PUBLISHED.map((p) => [`${p}/tcp`, {}]));
+    const bindings = Object.fromEntries(
+      PUBLISHED.map((p) => [`${p}/tcp`, [{ HostIp: "127.0.0.1", HostPort: "" }]]),
+    );
+    try {
+      return await this.docker.createContainer({
+        name: containerName,
+        Hostname: containerName,
+        Image: options.image,
+        Entrypoint: ["seid"],
+        Cmd: ["start", "--home", CONTAINER_HOME],
+        Labels: options.labels,
+        ExposedPorts: exposed,
+        StopTimeout: STOP_GRACE_S,
+        HostConfig: {
+          Binds: [`${options.volume}:${CONTAINER_HOME}`],
+          PortBindings: bindings,
+          NetworkMode: options.dockerNetwork,
+        },
+        NetworkingConfig: {
+          EndpointsConfig: { [options.dockerNetwork]: { Aliases: [containerName] } },
+        },
+      });
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 409) {
+        throw new ConflictError(
+          `A node named "${options.name}" already exists in namespace "${options.namespace}".`,
+          {
+            cause: err,
+          },
+        );
+      }
+      throw mapDockerError(err, `creating container ${containerName}`);
+    }
+  }
+
+  async createNetwork(spec: NetworkSpec, options: OpOptions): Promise<Network> {
+    const { signal } = options;
+    if (!spec.image) {
+      throw new UsageError(
+        "`image` is required in the docker mode: a seid image, for example one made by buildSeidImage (`seinet image build`).",
+        { field: "image" },
+      );
+    }
+    const image = spec.image;
+    const ns = this.#ns(spec.namespace);
+    if (await this.#findNetwork(ns, spec.name)) {
+      throw new ConflictError(`Network "${spec.name}" already exists in namespace "${ns}".`, {
+        metaMessages: ["Delete it first (`seinet down`), or choose another name."],
+      });
+    }
+    const names = Array.from({ length: spec.validators }, (_, i) => `${spec.name}-${i}`);
+    const sentry = spec.validators === 1 ? `${spec.name}-sentry` : undefined;
+    const members = [...names, ...(sentry ? [sentry] : [])];
+    const taken = await this.#containers({ [LABEL_NAMESPACE]: ns });
+    for (const member of members) {
+      if (taken.some((c) => c.Labels[LABEL_NODE] === member)) {
+        throw new ConflictError(`A node named "${member}" already exists in namespace "${ns}".`);
+      }
+    }
+    await this.#ensureImage(image, "image", signal);
+    throwIfAborted(signal, `creating network "${spec.name}"`);
+
+    const testAccount = generateTestAccount();
+    const base = baseLabels(ns, spec.name, this.runId, spec.labels);
+    const dockerNetwork = resourceName(ns, spec.name);
+    const cleanup = () => this.#destroy(ns, spec.name, true);
+    let ceremony: CeremonyContainer | undefined;
+    try {
+      this.#progress(`network ${spec.name}: docker network, volumes, containers`);
+      await this.docker
+        .createNetwork({
+          Name: dockerNetwork,
+          Driver: "bridge",
+          CheckDuplicate: true,
+          Labels: {
+            ...base,
+            [LABEL_ROLE]: ROLE_NETWORK,
+            [LABEL_VALIDATORS]: String(spec.validators),
+            [LABEL_SENTRY]: sentry ?? "",
+            [LABEL_TEST_KEY]: testAccount.privateKey,
+            [LABEL_IMAGE]: image,
+          },
+        })
+        .catch((err: unknown) => {
+          throw mapDockerError(err, `creating Docker network ${dockerNetwork}`);
+        });
+      const roleOf = (member: string): NodeRole => (member === sentry ? "sentry" : "validator");
+      await Promise.all(
+        members.map(async (member, i) => {
+          const role = roleOf(member);
+          const labels = {
+            ...base,
+            [LABEL_ROLE]: roleLabel(role),
+            [LABEL_NODE_ROLE]: role,
+            [LABEL_NODE]: member,
+            [LABEL_NETWORK_NAMESPACE]: ns,
+            ...(role === "validator" ? { [LABEL_ORDINAL]: String(i) } : {}),
+          };
+          const volume = resourceName(ns, member);
+          await this.docker.createVolume({ Name: volume, Labels: labels });
+          await this.#createNodeContainer({
+            name: member,
+            namespace: ns,
+            image,
+            dockerNetwork,
+            labels,
+            volume,
+          });
+        }),
+      );
+      this.#progress(`network ${spec.name}: genesis ceremony`);
+      ceremony = await CeremonyContainer.start(this.docker, {
+        name: resourceName(ns, `${spec.name}-ceremony`),
+        image,
+        volumes: members.map((m) => ({ volume: resourceName(ns, m), node: m })),
+        labels: { ...base, [LABEL_ROLE]: ROLE_CEREMONY },
+      });
+      const plans = members.map((m) => this.#homePlan(ns, m, roleOf(m)));
+      await runGenesisCeremony(ceremony, {
+        chainId: spec.name,
+        validators: plans.filter((p) => p.config.role === "validator"),
+        fullNodes: plans.filter((p) => p.config.role !== "validator"),
+        accounts: spec.accounts,
+        extraAccounts: [
+          {
+            address: testAccount.seiAddress,
+            coins: usei(TEST_ACCOUNT_BALANCE),
+            evmAddress: testAccount.evmAddress,
+          },
+        ],
+        genesisOverrides: spec.genesis,
+        configOverrides: spec.config,
+        signal,
+        onStep: (step) => this.#progress(`network ${spec.name}: ${step}`),
+      });
+      await ceremony.remove();
+      ceremony = undefined;
+      this.#progress(`network ${spec.name}: starting ${members.length} containers`);
+      await Promise.all(members.map((m) => this.docker.getContainer(resourceName(ns, m)).start()));
+    } catch (err) {
+      log("network %s failed to come up; removing it: %s", spec.name, (err as Error).message);
+      await ceremony?.remove();
+      await cleanup().catch(() => {});
+      throw mapConfigError(err);
+    }
+    return new DockerNetwork(this, await this.viewNetwork(ns, spec.name));
+  }
+
+  async getNetwork(name: string, options: GetOptions): Promise<Network> {
+    return new DockerNetwork(this, await this.viewNetwork(this.#ns(options.namespace), name));
+  }
+
+  async viewNetwork(namespace: string, name: string): Promise<NetworkView> {
+    const network = await this.#findNetwork(namespace, name);
+    if (!network) throw new NotFoundError("network", name, { namespace });
+    const facts = networkFacts(network);
+    const containers = (
+      await this.#containers({ [LABEL_NETWORK]: name, [LABEL_NETWORK_NAMESPACE]: namespace })
+    ).filter((c) => c.Labels[LABEL_NODE_ROLE] === "validator" || c.Labels[LABEL_NODE_ROLE] === "sentry");
+    const nodes = await this.#viewAll(containers);
+    const order = (n: NodeView) => (n.role === "validator" ? (n.ordinal ?? 0) : 1_000);
+    nodes.sort((a, b) => order(a) - order(b));
+    const expected = facts.validators.length + (facts.sentry ? 1 : 0);
+    const { phase, reason } = networkPhase(expected, nodes);
+    return { ...facts, network, nodes, phase, reason };
+  }
+
+  async #viewAll(containers: readonly Docker.ContainerInfo[]): Promise<NodeView[]> {
+    const views = await Promise.all(
+      containers.map((c) => viewNode(this.docker.getContainer(c.Id)).catch(() => undefined)),
+    );
+    return views.filter((v): v is NodeView => v !== undefined);
+  }
+
+  async viewNode(namespace: string, name: string): Promise<NodeView> {
+    try {
+      const view = await viewNode(this.docker.getContainer(resourceName(namespace, name)));
+      if (view.namespace === namespace && view.name === name) return view;
+    } catch (err) {
+      if (!isDockerNotFound(err)) throw mapDockerError(err, `inspecting node "${name}"`);
+    }
+    throw new NotFoundError("node", name, { namespace });
+  }
+
+  async createNode(spec: NodeSpec, options: OpOptions): Promise<Node> {
+    const { signal } = options;
+    const ns = this.#ns(spec.namespace);
+    const netNs = this.#ns(spec.networkNamespace ?? spec.namespace);
+    if (spec.stateSync) {
+      throw new UsageError(
+        "`stateSync` is not supported in the docker mode yet: a follower syncs from genesis by block sync, which takes seconds on a new network.",
+        { field: "stateSync" },
+      );
+    }
+    const network = await this.viewNetwork(netNs, spec.network);
+    if (network.phase === "Initializing" || network.phase === "Terminating") {
+      throw new ConflictError(
+        `Network "${spec.network}" is ${network.phase}; a follower can join only a started network.`,
+      );
+    }
+    const image = spec.image ?? network.image;
+    if (!image) throw new UsageError("`image` is required in the docker mode.", { field: "image" });
+    if (spec.image) await this.#ensureImage(spec.image, "image", signal);
+    const existing = await this.#containers({ [LABEL_NAMESPACE]: ns, [LABEL_NODE]: spec.name });
+    if (existing.length > 0) {
+      throw new ConflictError(`A node named "${spec.name}" already exists in namespace "${ns}".`);
+    }
+    throwIfAborted(signal, `creating node "${spec.name}"`);
+    const labels = {
+      ...baseLabels(ns, spec.network, this.runId, spec.labels),
+      [LABEL_ROLE]: roleLabel("follower"),
+      [LABEL_NODE_ROLE]: "follower",
+      [LABEL_NODE]: spec.name,
+      [LABEL_NETWORK_NAMESPACE]: netNs,
+    };
+    const volume = resourceName(ns, spec.name);
+    let ceremony: CeremonyContainer | undefined;
+    let container: Docker.Container | undefined;
+    try {
+      await this.docker.createVolume({ Name: volume, Labels: labels });
+      container = await this.#createNodeContainer({
+        name: spec.name,
+        namespace: ns,
+        image,
+        dockerNetwork: resourceName(netNs, spec.network),
+        labels,
+        volume,
+      });
+      // Peers: the validators, the sentry and every other running follower.
+      const running = (
+        await this.#containers({ [LABEL_NETWORK]: spec.network, [LABEL_NETWORK_NAMESPACE]: netNs })
+      ).filter((c) => c.State === "running" && c.Labels[LABEL_NODE_ROLE] !== undefined);
+      const peers = await Promise.all(
+        running.map(async (c) => {
+          const key = await readContainerFile(
+            this.docker.getContainer(c.Id),
+            `${CONTAINER_HOME}/config/node_key.json`,
+          );
+          const host = (c.Names[0] ?? "").replace(/^\//, "");
+          return peerAddress(nodeIdFromNodeKey(key), host, DEFAULT_PORTS.p2p);
+        }),
+      );
+      const first = network.nodes.find((n) => n.role === "validator" && n.alive) ?? network.nodes[0];
+      if (!first) throw new NotFoundError("node", `${spec.network}-0`, { namespace: netNs });
+      const genesis = await readContainerFile(
+        this.docker.getContainer(first.inspect.Id),
+        `${CONTAINER_HOME}/config/genesis.json`,
+      );
+      ceremony = await CeremonyContainer.start(this.docker, {
+        name: resourceName(ns, `${spec.name}-ceremony`),
+        image,
+        volumes: [{ volume, node: spec.name }],
+        labels: { ...labels, [LABEL_ROLE]: ROLE_CEREMONY },
+      });
+      await initFollowerHome(ceremony, {
+        chainId: network.chainId,
+        plan: this.#homePlan(ns, spec.name, "follower"),
+        genesis,
+        peers,
+        configOverrides: spec.config,
+        signal,
+      });
+      await ceremony.remove();
+      ceremony = undefined;
+      await container.start();
+    } catch (err) {
+      await ceremony?.remove();
+      if (!(err instanceof ConflictError)) {
+        await container?.remove({ force: true, v: true }).catch(() => {});
+        await ignoreMissing(() => this.docker.getVolume(volume).remove()).catch(() => {});
+      }
+      throw mapConfigError(err);
+    }
+    return new DockerNode(this, await this.viewNode(ns, spec.name));
+  }
+
+  async getNode(name: string, options: GetOptions): Promise<Node> {
+    return new DockerNode(this, await this.viewNode(this.#ns(options.namespace), name));
+  }
+
+  /** Removes containers (seid gets a short grace) and then their volumes. */
+  async #removeContainers(containers: readonly Docker.ContainerInfo[]): Promise<void> {
+    await Promise.all(
+      containers.map(async (c) => {
+        const container = this.docker.getContainer(c.Id);
+        if (c.State === "running" || c.State === "paused") {
+          await ignoreMissing(() => container.unpause()).catch(() => {});
+          await ignoreMissing(() => container.stop({ t: STOP_GRACE_S })).catch(() => {});
+        }
+        await ignoreMissing(() => container.remove({ force: true, v: true }));
+      }),
+    );
+  }
+
+  async #removeVolumes(labels: Record<string, string>): Promise<void> {
+    const { Volumes } = await this.docker.listVolumes({
+      filters: labelFilter({ [LABEL_MANAGED_BY]: MANAGED_BY, ...labels }),
+    });
+    await Promise.all(
+      (Volumes ?? []).map((v) => ignoreMissing(() => this.docker.getVolume(v.Name).remove())),
+    );
+  }
+
+  /** Everything of a network: its members, (with `followers`) its followers, their volumes and the Docker network. */
+  async #destroy(namespace: string, name: string, followers: boolean): Promise<void> {
+    const all = await this.#containers({ [LABEL_NETWORK]: name });
+    const mine = all.filter(
+      (c) =>
+        (c.Labels[LABEL_NAMESPACE] === namespace && c.Labels[LABEL_NODE_ROLE] !== "follower") ||
+        (followers &&
+          c.Labels[LABEL_NETWORK_NAMESPACE] === namespace &&
+          c.Labels[LABEL_NODE_ROLE] === "follower"),
+    );
+    await this.#removeContainers(mine);
+    const volumes = new Set(mine.map((c) => c.Labels[LABEL_NAMESPACE] ?? namespace));
+    volumes.add(namespace);
+    for (const ns of volumes) {
+      const { Volumes } = await this.docker.listVolumes({
+        filters: labelFilter({
+          [LABEL_MANAGED_BY]: MANAGED_BY,
+          [LABEL_NETWORK]: name,
+          [LABEL_NAMESPACE]: ns,
+        }),
+      });
+      await Promise.all(
+        (Volumes ?? [])
+          .filter(
+            (v) =>
+              v.Labels?.[LABEL_NODE_ROLE] !== "follower" ||
+              (followers && v.Labels?.[LABEL_NETWORK_NAMESPACE] === namespace),
+          )
+          .map((v) => ignoreMissing(() => this.docker.getVolume(v.Name).remove())),
+      );
+    }
+    const networks = await this.docker.listNetworks({
+      filters: labelFilter({
+        [LABEL_ROLE]: ROLE_NETWORK,
+        [LABEL_NETWORK]: name,
+        [LABEL_NAMESPACE]: namespace,
+      }),
+    });
+    await Promise.all(networks.map((n) => ignoreMissing(() => this.docker.getNetwork(n.Id).remove())));
+  }
+
+  async deleteNode(namespace: string, name: string, options: DeleteOptions): Promise<void> {
+    throwIfAborted(options.signal, `deleting node "${name}"`);
+    const found = await this.#containers({ [LABEL_NAMESPACE]: namespace, [LABEL_NODE]: name });
+    const role = found[0]?.Labels[LABEL_NODE_ROLE];
+    if (found[0] && role !== "follower") {
+      throw new ConflictError(
+        `Node "${name}" is a ${role} of network "${found[0].Labels[LABEL_NETWORK]}": delete the network instead.`,
+      );
+    }
+    await this.#removeContainers(found);
+    await this.#removeVolumes({ [LABEL_NAMESPACE]: namespace, [LABEL_NODE]: name });
+  }
+
+  async deleteNetwork(namespace: string, name: string, options: DeleteOptions): Promise<void> {
+    throwIfAborted(options.signal, `deleting network "${name}"`);
+    const followers = (
+      await this.#containers({ [LABEL_NETWORK]: name, [LABEL_NETWORK_NAMESPACE]: namespace })
+    ).filter((c) => c.Labels[LABEL_NODE_ROLE] === "follower");
+    if (followers.length > 0 && !options.cascade) {
+      throw new ConflictError(
+        `Network "${name}" still has followers: ${followers.map((f) => `${f.Labels[LABEL_NAMESPACE]}/${f.Labels[LABEL_NODE]}`).join(", ")}.`,
+        { metaMessages: ["Delete them first, or pass { cascade: true } to delete them with the network."] },
+      );
+    }
+    await this.#destroy(namespace, name, true);
+  }
+
+  async listNetworks(options: ListOptions): Promise<Network[]> {
+    const filter: Record<string, string> = { [LABEL_ROLE]: ROLE_NETWORK, [LABEL_MANAGED_BY]: MANAGED_BY };
+    if (!options.allNamespaces) filter[LABEL_NAMESPACE] = this.#ns(options.namespace);
+    const networks = await this.docker.listNetworks({ filters: labelFilter(filter) });
+    const out: Network[] = [];
+    for (const n of networks) {
+      const facts = networkFacts(n);
+      const view = await this.viewNetwork(facts.namespace, facts.name).catch(() => undefined);
+      if (view) out.push(new DockerNetwork(this, view));
+    }
+    return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  }
+
+  async listNodes(options: ListOptions): Promise<Node[]> {
+    const ns = options.allNamespaces ? undefined : this.#ns(options.namespace);
+    const filter: Record<string, string> = {};
+    if (options.network) {
+      filter[LABEL_NETWORK] = options.network;
+      if (ns) filter[LABEL_NETWORK_NAMESPACE] = ns;
+    } else if (ns) filter[LABEL_NAMESPACE] = ns;
+    const containers = (await this.#containers(filter)).filter(
+      (c) => c.Labels[LABEL_NODE_ROLE] !== undefined,
+    );
+    const views = await this.#viewAll(containers);
+    const order = { validator: 0, sentry: 1, follower: 2 } as const;
+    views.sort(
+      (a, b) =>
+        a.network.localeCompare(b.network) ||
+        order[a.role] - order[b.role] ||
+        (a.ordinal ?? 0) - (b.ordinal ?? 0) ||
+        a.name.localeCompare(b.name),
+    );
+    return views.map((v) => new DockerNode(this, v));
+  }
+
+  async runTask(_spec: TaskSpec, _options: OpOptions): Promise<Task> {
+    throw new UsageError("Tasks are not supported in docker mode yet; use the local or k8s mode.", {
+      field: "kind",
+    });
+  }
+
+  async getTask(name: string, options: GetOptions): Promise<Task> {
+    throw new NotFoundError("task", name, { namespace: this.#ns(options.namespace) });
+  }
+
+  async createWorkflow(_spec: WorkflowSpec, _options: OpOptions): Promise<Workflow> {
+    throw new UsageError("Workflows are not supported in docker mode yet.", { field: "kind" });
+  }
+
+  async getWorkflow(name: string, options: GetOptions): Promise<Workflow> {
+    throw new NotFoundError("workflow", name, { namespace: this.#ns(options.namespace) });
+  }
+
+  /** Nothing to release: dockerode keeps no connection open between calls. */
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,190 @@
+import type Docker from "dockerode";
+import type { NodeRole } from "../../chain/config.js";
+import { DEFAULT_PORTS } from "../../chain/ports.js";
+import { type TestAccount, testAccountFromKey } from "../../chain/testAccount.js";
+import type { Endpoints } from "../../client/handles.js";
+import { FailedError } from "../../errors/failed.js";
+import type { NetworkPhase, NodePhase } from "../../specs/types.js";
+import { scheduledHalt } from "../local/views.js";
+import { demuxLog } from "./logFrames.js";
+import {
+  LABEL_NAMESPACE,
+  LABEL_NETWORK,
+  LABEL_NETWORK_NAMESPACE,
+  LABEL_NODE,
+  LABEL_NODE_ROLE,
+  LABEL_ORDINAL,
+  LABEL_SENTRY,
+  LABEL_TEST_KEY,
+  LABEL_VALIDATORS,
+} from "./names.js";
+
+/** Lines of log a Failed node's error carries. */
+const TAIL_LINES = 40;
+
+/** A node container as read now. */
+export interface NodeView {
+  name: string;
+  namespace: string;
+  network: string;
+  networkNamespace: string;
+  role: NodeRole;
+  ordinal: number | undefined;
+  inspect: Docker.ContainerInspectInfo;
+  alive: boolean;
+  phase: NodePhase;
+  exitCode: number | undefined;
+  reason: string | undefined;
+  /** Endpoints published on 127.0.0.1, read from the inspect (never guessed). */
+  endpoints: Endpoints;
+}
+
+/** A network as read now: its Docker network and its validators and sentry. */
+export interface NetworkView {
+  name: string;
+  namespace: string;
+  chainId: string;
+  validators: string[];
+  sentry: string | undefined;
+  testAccount: TestAccount;
+  image: string | undefined;
+  network: Docker.NetworkInspectInfo;
+  nodes: NodeView[];
+  phase: NetworkPhase;
+  reason: string | undefined;
+}
+
+/** The last lines of a container's log (stdout and stderr), demultiplexed. */
+export async function containerLogTail(container: Docker.Container, lines = TAIL_LINES): Promise<string> {
+  try {
+    const raw = (await container.logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown;
+    return demuxLog(Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw))).trimEnd();
+  } catch {
+    return "";
+  }
+}
+
+function published(inspect: Docker.ContainerInspectInfo, port: number): string | undefined {
+  const bindings = inspect.NetworkSettings?.Ports?.[`${port}/tcp`];
+  const binding = bindings?.find((b) => b.HostIp === "127.0.0.1") ?? bindings?.[0];
+  return binding?.HostPort ? `127.0.0.1:${binding.HostPort}` : undefined;
+}
+
+function endpointsOf(inspect: Docker.ContainerInspectInfo): Endpoints {
+  const at = (port: number, scheme: string) => {
+    const hostPort = published(inspect, port);
+    return hostPort ? `${scheme}://${hostPort}` : undefined;
+  };
+  return {
+    evmRpc: at(DEFAULT_PORTS.evmHttp, "http"),
+    evmWs: at(DEFAULT_PORTS.evmWs, "ws"),
+    tendermintRpc: at(DEFAULT_PORTS.rpc, "http"),
+    rest: at(DEFAULT_PORTS.rest, "http"),
+  };
+}
+
+/** Reads a node container's state as a phase; an exited container is Failed (or Halted at an upgrade). */
+export async function viewNode(container: Docker.Container): Promise<NodeView> {
+  const inspect = await container.inspect();
+  const labels = inspect.Config.Labels ?? {};
+  const state = inspect.State;
+  let phase: NodePhase;
+  let reason: string | undefined;
+  let exitCode: number | undefined;
+  const alive = state.Running;
+  if (state.Status === "created") phase = "Initializing";
+  else if (state.Status === "removing") phase = "Terminating";
+  else if (alive) {
+    phase = "Running";
+    if (state.Paused) reason = "the container is paused";
+  } else {
+    exitCode = state.ExitCode;
+    const halt = scheduledHalt(await containerLogTail(container, 400));
+    if (halt) {
+      phase = "Halted";
+      reason = `seid stopped for upgrade "${halt.upgrade}" at height ${halt.height}; it waits for the new image`;
+    } else {
+      phase = "Failed";
+      reason = state.OOMKilled
+        ? "the container was killed for running out of memory"
+        : exitCode > 128
+          ? `the container exited with code ${exitCode} (killed by signal ${exitCode - 128})`
+          : `the container exited with code ${exitCode}${state.Error ? `: ${state.Error}` : ""}`;
+    }
+  }
+  const ordinal = labels[LABEL_ORDINAL];
+  return {
+    name: labels[LABEL_NODE] ?? inspect.Name.replace(/^\//, ""),
+    namespace: labels[LABEL_NAMESPACE] ?? "",
+    network: labels[LABEL_NETWORK] ?? "",
+    networkNamespace: labels[LABEL_NETWORK_NAMESPACE] ?? "",
+    role: (labels[LABEL_NODE_ROLE] ?? "follower") as NodeRole,
+    ordinal: ordinal === undefined ? undefined : Number(ordinal),
+    inspect,
+    alive,
+    phase,
+    exitCode,
+    reason,
+    endpoints: phase === "Running" ? endpointsOf(inspect) : {},
+  };
+}
+
+/** The network-level facts seinet keeps in its Docker network's labels. */
+export function networkFacts(network: Docker.NetworkInspectInfo) {
+  const labels = network.Labels ?? {};
+  const name = labels[LABEL_NETWORK] ?? "";
+  const count = Number(labels[LABEL_VALIDATORS] ?? "0");
+  const key = labels[LABEL_TEST_KEY] ?? "";
+  return {
+    name,
+    namespace: labels[LABEL_NAMESPACE] ?? "",
+    chainId: name,
+    validators: Array.from({ length: count }, (_, i) => `${name}-${i}`),
+    sentry: labels[LABEL_SENTRY] || undefined,
+    testAccount: testAccountFromKey(Buffer.from(key.replace(/^0x/, ""), "hex")),
+    image: labels["sei.io/image"],
+  };
+}
+
+/**
+ * A network's phase from its validators and sentry, as in the local mode: all
+ * running is Ready; more than two thirds of the validators running is
+ * Degraded; less is Failed; all stopped at an upgrade is Paused.
+ */
+export function networkPhase(
+  expected: number,
+  nodes: readonly NodeView[],
+): { phase: NetworkPhase; reason?: string } {
+  if (nodes.some((n) => n.phase === "Initializing")) return { phase: "Initializing" };
+  if (nodes.length < expected) {
+    return { phase: "Failed", reason: `${expected - nodes.length} of its containers are gone` };
+  }
+  if (nodes.some((n) => n.phase === "Terminating")) return { phase: "Terminating" };
+  const down = nodes.filter((n) => !n.alive);
+  if (down.length === 0) return { phase: "Ready" };
+  const describe = down.map((n) => `${n.name}: ${n.reason}`).join("; ");
+  if (down.every((n) => n.phase === "Halted")) return { phase: "Paused", reason: describe };
+  const validators = nodes.filter((n) => n.role === "validator");
+  const live = validators.filter((n) => n.alive).length;
+  if (live * 3 > validators.length * 2) return { phase: "Degraded", reason: describe };
+  return { phase: "Failed", reason: describe };
+}
+
+/** The FailedError of a node or network, with the first dead container's log tail. */
+export async function failure(
+  docker: Docker,
+  kind: "node" | "network",
+  name: string,
+  phase: string,
+  reason: string | undefined,
+  dead: NodeView | undefined,
+): Promise<FailedError> {
+  const tail = dead ? await containerLogTail(docker.getContainer(dead.inspect.Id)) : undefined;
+  return new FailedError(`${kind === "node" ? "Node" : "Network"} "${name}" is ${phase}.`, {
+    resource: `${kind}/${name}`,
+    phase,
+    reason,
+    exitCode: dead?.exitCode,
+    logTail: tail || undefined,
+  });
+}

@@ -1,0 +1,159 @@
+// The docker mode against a real engine, beyond the conformance suite: labels
+// and cleanup, a container killed from outside, two namespaces with the same
+// node names, and fault injection (pause/unpause).
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { setTimeout as delay } from "node:timers/promises";
+import Docker from "dockerode";
+import { type Client, FailedError, InfraError, UsageError, latestHeight, open } from "../../src/index.js";
+import { type DockerEngine, ensureDockerEngine } from "./engine.js";
+import { labelled } from "./leftovers.js";
+import { testImage } from "./seidImage.js";
+
+const docker = new Docker();
+const nsA = `dk-a-${process.pid}`;
+const nsB = `dk-b-${process.pid}`;
+const NAME = "twin";
+const ready = () => ({ signal: AbortSignal.timeout(120_000) });
+
+describe("docker mode (real Docker engine)", { timeout: 6 * 60_000 }, () => {
+  let engine: DockerEngine | undefined;
+  let image = "";
+  let a: Client;
+  let b: Client;
+
+  before(async () => {
+    engine = await ensureDockerEngine((line) => console.error(line));
+    image = await testImage();
+    a = await open("docker", { namespace: nsA });
+    b = await open("docker", { namespace: nsB });
+  });
+
+  after(async () => {
+    for (const client of [a, b]) {
+      if (!client) continue;
+      for (const net of await client.listNetworks()) await net.delete({ cascade: true });
+      await client.close();
+    }
+    await engine?.stop();
+  });
+
+  test("error: a daemon that does not answer is an InfraError from open", async () => {
+    await assert.rejects(open("docker", { dockerHost: "unix:///nonexistent/docker.sock" }), InfraError);
+  });
+
+  test("error: no image is a UsageError naming `image`, and nothing is created", async () => {
+    await assert.rejects(a.createNetwork({ name: "noimage", validators: 1 }), (err: unknown) => {
+      assert.ok(err instanceof UsageError);
+      assert.equal(err.field, "image");
+      return true;
+    });
+    assert.deepEqual(await labelled(docker, { "sei.io/seinetwork": "noimage" }), []);
+  });
+
+  test("behavior: equal names in two namespaces coexist; pause stalls heights, unpause resumes", async () => {
+    const started = performance.now();
+    const [netA, netB] = await Promise.all([
+      a.createNetwork({ name: NAME, validators: 1, image, labels: { team: "sdk" } }),
+      b.createNetwork({ name: NAME, validators: 1, image }),
+    ]);
+    await Promise.all([netA.waitReady(ready()), netB.waitReady(ready())]);
+    console.error(`two 1-validator networks Ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    assert.notEqual(netA.tendermintRpc, netB.tendermintRpc);
+    assert.notEqual(netA.testAccount?.privateKey, netB.testAccount?.privateKey);
+    const names = (await docker.listContainers({ filters: { label: [`sei.io/seinetwork=${NAME}`] } }))
+      .flatMap((c) => c.Names)
+      .sort();
+    assert.deepEqual(names, [
+      `/seinet-${nsA}-${NAME}-0`,
+      `/seinet-${nsA}-${NAME}-sentry`,
+      `/seinet-${nsB}-${NAME}-0`,
+      `/seinet-${nsB}-${NAME}-sentry`,
+    ]);
+
+    // Labels on every resource; get* reads it back from another client.
+    const validator = await a.getNode(`${NAME}-0`);
+    const labels = (validator.object() as Docker.ContainerInspectInfo).Config.Labels;
+    assert.equal(labels["sei.io/seinetwork"], NAME);
+    assert.equal(labels["sei.io/role"], "validator");
+    assert.equal(labels["app.kubernetes.io/managed-by"], "seinet");
+    assert.equal(labels["sei.io/namespace"], nsA);
+    assert.equal(labels.team, "sdk");
+    assert.match(labels["sei.io/run"] ?? "", /^[0-9a-f]+$/);
+    const other = await open("docker", { namespace: nsA });
+    assert.equal((await other.getNetwork(NAME)).tendermintRpc, netA.tendermintRpc);
+    assert.deepEqual(
+      (await other.listNodes({ network: NAME })).map((n) => n.name),
+      [`${NAME}-0`, `${NAME}-sentry`],
+    );
+
+    // Pause the lone validator: no more blocks (seen from its sentry, which
+    // keeps answering); unpause: they come again.
+    const sentry = (await a.getNode(`${NAME}-sentry`)).tendermintRpc as string;
+    const before = await latestHeight(sentry);
+    await validator.pause?.();
+    assert.equal((await a.getNode(`${NAME}-0`)).phase, "Running");
+    await delay(1_500);
+    const paused = await latestHeight(sentry);
+    await delay(2_000);
+    assert.equal(await latestHeight(sentry), paused, "no block while the validator is paused");
+    await validator.unpause?.();
+    const deadline = Date.now() + 30_000;
+    let after = await latestHeight(sentry);
+    while (after <= paused + 2 && Date.now() < deadline) {
+      await delay(250);
+      after = await latestHeight(sentry);
+    }
+    assert.ok(after > paused + 2, `heights resume (${before} → ${paused} → ${after})`);
+
+    // Deleting one namespace's network leaves the other's alone, and nothing of its own.
+    await netA.delete();
+    await netA.delete();
+    assert.deepEqual(await labelled(docker, { "sei.io/seinetwork": NAME, "sei.io/namespace": nsA }), []);
+    await netB.refresh();
+    assert.equal(netB.phase, "Ready");
+    await netB.delete();
+    assert.deepEqual(await labelled(docker, { "sei.io/seinetwork": NAME }), []);
+  });
+
+  test("error: a container killed from outside is Failed with its log tail; a pending waitReady rejects", async () => {
+    const net = await b.createNetwork({ name: "kill", validators: 1, image });
+    await net.waitReady(ready());
+    const node = await b.createNode({ name: "kill-rpc", network: "kill" });
+    const waiting = node.waitReady(ready()).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    // Let seid write its first lines (so there is a tail), then kill it while it starts up.
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const lines: string[] = [];
+      for await (const line of node.logs({ tail: 5 })) lines.push(line);
+      if (lines.length > 0 || Date.now() > until) break;
+      await delay(100);
+    }
+    await docker.getContainer(`seinet-${nsB}-kill-rpc`).kill();
+    const killedAt = performance.now();
+    const err = await waiting;
+    const afterMs = performance.now() - killedAt;
+    console.error(
+      `waitReady after the kill: ${err === undefined ? "had resolved" : `rejected in ${afterMs.toFixed(0)} ms`}`,
+    );
+    if (err === undefined) {
+      // The node was serving before the kill landed: the phase must still say Failed.
+      await node.refresh();
+    } else {
+      assert.ok(err instanceof FailedError, String(err));
+      assert.ok(afterMs < 5_000, `rejected ${afterMs.toFixed(0)} ms after the kill`);
+      assert.equal(err.exitCode, 137);
+      assert.ok(err.logTail && err.logTail.length > 0, "carries the log tail");
+    }
+    await node.refresh();
+    assert.equal(node.phase, "Failed");
+    const again = await b.getNode("kill-rpc");
+    assert.equal(again.phase, "Failed");
+    await assert.rejects(net.delete(), /still has followers/);
+    await net.delete({ cascade: true });
+    assert.deepEqual(await labelled(docker, { "sei.io/seinetwork": "kill" }), []);
+  });
+});
