@@ -10,6 +10,7 @@ import { logsCommand } from "./commands/logs.js";
 import { modesCommand } from "./commands/modes.js";
 import { lsCommand, statusCommand } from "./commands/status.js";
 import { upCommand } from "./commands/up.js";
+import { upgradeCommand } from "./commands/upgrade.js";
 import { EXIT, exitCodeFor } from "./exitCodes.js";
 import { createOutput } from "./output.js";
 
@@ -19,6 +20,7 @@ const COMMANDS: Command[] = [
   lsCommand,
   logsCommand,
   downCommand,
+  upgradeCommand,
   installSeidCommand,
   modesCommand,
   imageBuildCommand,

@@ -10,6 +10,10 @@ export interface NetworkInfo {
   reason: string | null;
   validators: number;
   followers: number;
+  /**
+   * The seid its nodes run (after an upgrade, the new one); several versions
+   * mid-upgrade, comma-separated; the genesis seid when no node says.
+   */
   seidVersion: string | null;
   createdAt: string | null;
   tendermintRpc: string | null;
@@ -37,7 +41,7 @@ export function networkInfo(net: Network, nodes: readonly Node[]): NetworkInfo {
     reason: text(o.reason),
     validators: Array.isArray(o.validators) ? o.validators.length : 0,
     followers: nodes.filter((n) => isFollower(n, net)).length,
-    seidVersion: text(o.seid?.version),
+    seidVersion: runningVersions(net, nodes) ?? text(o.seid?.version),
     createdAt: text(o.createdAt),
     tendermintRpc: net.tendermintRpc ?? null,
     rest: net.rest ?? null,
@@ -46,7 +50,24 @@ export function networkInfo(net: Network, nodes: readonly Node[]): NetworkInfo {
 
 /** True when `node` is a follower of `net` (not one of its validators or its sentry). */
 export function isFollower(node: Node, net: Network): boolean {
-  const o = (node.object() ?? {}) as { role?: unknown; networkNamespace?: unknown };
+  const o = (node.object() ?? {}) as { role?: unknown };
+  return o.role === "follower" && isMember(node, net);
+}
+
+/** True when `node` runs `net`'s chain: a validator, its sentry or a follower. */
+function isMember(node: Node, net: Network): boolean {
+  const o = (node.object() ?? {}) as { networkNamespace?: unknown };
   const ns = typeof o.networkNamespace === "string" ? o.networkNamespace : node.namespace;
-  return o.role === "follower" && node.network === net.name && ns === net.namespace;
+  return node.network === net.name && ns === net.namespace;
+}
+
+/** The distinct seid versions `net`'s nodes run, comma-separated; null when none says. */
+function runningVersions(net: Network, nodes: readonly Node[]): string | null {
+  const versions = new Set<string>();
+  for (const node of nodes) {
+    if (!isMember(node, net)) continue;
+    const v = text(((node.object() ?? {}) as { seid?: { version?: unknown } }).seid?.version);
+    if (v) versions.add(v);
+  }
+  return versions.size ? [...versions].sort().join(",") : null;
 }
