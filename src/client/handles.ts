@@ -91,7 +91,11 @@ export interface Node extends Handle<NodePhase> {
   pause?(options?: OpOptions): Promise<void>;
   /** Resumes a paused node. */
   unpause?(options?: OpOptions): Promise<void>;
-  /** Fault injection (docker): cuts the node off its network's peers; its published ports stay. */
+  /**
+   * Fault injection (docker): cuts the node off its network's peers. Docker
+   * publishes ports through that network, so its endpoints are `undefined`
+   * until `reconnect` (which may publish them on new host ports).
+   */
   disconnect?(options?: OpOptions): Promise<void>;
   /** Puts a disconnected node back on its network, reachable under the same name. */
   reconnect?(options?: OpOptions): Promise<void>;

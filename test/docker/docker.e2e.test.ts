@@ -1,6 +1,6 @@
 // The docker mode against a real engine, beyond the conformance suite: labels
 // and cleanup, a container killed from outside, two namespaces with the same
-// node names, and fault injection (pause/unpause).
+// node names, and fault injection (pause/unpause, disconnect/reconnect).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
@@ -51,7 +51,7 @@ describe("docker mode (real Docker engine)", { timeout: 6 * 60_000 }, () => {
     assert.deepEqual(await labelled(docker, { "sei.io/seinetwork": "noimage" }), []);
   });
 
-  test("behavior: equal names in two namespaces coexist; pause stalls heights, unpause resumes", async () => {
+  test("behavior: equal names in two namespaces coexist; pause and disconnect stall heights, unpause and reconnect resume", async () => {
     const started = performance.now();
     const [netA, netB] = await Promise.all([
       a.createNetwork({ name: NAME, validators: 1, image, labels: { team: "sdk" } }),
@@ -105,6 +105,24 @@ describe("docker mode (real Docker engine)", { timeout: 6 * 60_000 }, () => {
       after = await latestHeight(sentry);
     }
     assert.ok(after > paused + 2, `heights resume (${before} → ${paused} → ${after})`);
+
+    // Disconnect the validator from the Docker network: the sentry gets no more
+    // blocks (the validator's published ports go with it); reconnect: it catches up.
+    await validator.disconnect?.();
+    assert.equal(validator.tendermintRpc, undefined, "no published port while disconnected");
+    await delay(1_000);
+    const cut = await latestHeight(sentry);
+    await delay(2_000);
+    assert.equal(await latestHeight(sentry), cut, "no block reaches the sentry while disconnected");
+    await validator.reconnect?.();
+    assert.ok(validator.tendermintRpc, "published again after reconnect");
+    const back = Date.now() + 30_000;
+    let caught = await latestHeight(sentry);
+    while (caught <= cut + 2 && Date.now() < back) {
+      await delay(250);
+      caught = await latestHeight(sentry);
+    }
+    assert.ok(caught > cut + 2, `the sentry follows again (${cut} → ${caught})`);
 
     // Deleting one namespace's network leaves the other's alone, and nothing of its own.
     await netA.delete();

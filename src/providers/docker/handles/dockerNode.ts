@@ -122,14 +122,18 @@ export class DockerNode implements Node {
     await this.#fault("unpause", () => this.#container().unpause());
   }
 
-  /** Cuts the container off its network's Docker network: its peers lose it; published ports stay. */
+  /**
+   * Cuts the container off its network's Docker network: its peers lose it.
+   * Docker publishes ports through that network, so the node's endpoints are
+   * `undefined` until {@link reconnect}, which may publish them on new host ports.
+   */
   async disconnect(options: OpOptions = {}): Promise<void> {
     throwIfAborted(options.signal, `disconnecting node "${this.name}"`);
     const net = this.#ops.docker.getNetwork(this.#ops.dockerNetworkOf(this.#view));
     await this.#fault("disconnect", () => net.disconnect({ Container: this.#view.inspect.Id, Force: true }));
   }
 
-  /** Puts a disconnected container back on its network, under its container name. */
+  /** Puts a disconnected container back on its network, under its container name; endpoints are read back. */
   async reconnect(options: OpOptions = {}): Promise<void> {
     throwIfAborted(options.signal, `reconnecting node "${this.name}"`);
     const net = this.#ops.docker.getNetwork(this.#ops.dockerNetworkOf(this.#view));
