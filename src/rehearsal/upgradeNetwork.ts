@@ -6,6 +6,8 @@ import { sleep } from "../internal/sleep.js";
 import { endpoint } from "../readiness/endpoint.js";
 import { getJson } from "../readiness/http.js";
 import { latestHeight } from "../readiness/latestHeight.js";
+import { waitHeightAdvances } from "../readiness/waitHeightAdvances.js";
+import { waitRestServing } from "../readiness/waitRestServing.js";
 
 /** Options of {@link upgradeNetwork}. */
 export interface UpgradeNetworkOptions {
@@ -85,6 +87,9 @@ export async function upgradeNetwork(client: Client, options: UpgradeNetworkOpti
   const first = validators[0]!;
   const rpc = first.tendermintRpc!;
   const rest = first.rest!;
+  // The chain must be making blocks and serving REST before anything is proposed.
+  await waitRestServing(rest, { signal: signal ?? AbortSignal.timeout(120_000) });
+  await waitHeightAdvances(rpc, 1, { signal: signal ?? AbortSignal.timeout(120_000) });
 
   // Height: now + what the vote needs at the measured block rate, with room to spare.
   const votingMs =
@@ -170,8 +175,12 @@ export async function upgradeNetwork(client: Client, options: UpgradeNetworkOpti
   const fullNodes = nodes.filter((n) => !validatorNames.has(n.name));
   const applied = new Map<string, string | undefined>();
   let step = 0;
-  const haltAll = async (group: Node[]) =>
-    Promise.all(
+  // A node is at the upgrade when it stopped there ("UPGRADE … NEEDED"), or when
+  // it committed the block before it and the chain stands still: with several
+  // validators, those that execute the upgrade block first halt, and the rest
+  // never receive its commit. Both are swapped the same way.
+  const haltAll = async (group: Node[]) => {
+    await Promise.all(
       group.map(async (n) => {
         const wait = await client.runTask(
           {
@@ -179,25 +188,42 @@ export async function upgradeNetwork(client: Client, options: UpgradeNetworkOpti
             namespace: n.namespace,
             node: n.name,
             kind: "AwaitNodesAtHeight",
-            awaitNodesAtHeight: { targetHeight: height },
+            awaitNodesAtHeight: { targetHeight: height - 1 },
           },
           { signal },
         );
         await wait.wait({ signal });
-        // It must have stopped, not merely passed the height on the old binary.
-        for (let tries = 0; ; tries++) {
-          await n.refresh({ signal });
-          if (n.phase === "Halted") return;
-          if (tries > 300) {
-            throw new UsageError(
-              `Node "${n.name}" passed height ${height} without halting: is "${options.name}" the upgrade name the chain expects?`,
-              { field: "name" },
-            );
-          }
-          await sleep(100, signal, `waiting for node "${n.name}" to halt`);
-        }
       }),
     );
+    let stillSince = Date.now();
+    let last = "";
+    for (;;) {
+      const seen = await Promise.all(
+        group.map(async (n) => {
+          await n.refresh({ signal });
+          if (n.phase === "Halted") return { n, halted: true, height };
+          const h = n.tendermintRpc ? await latestHeight(n.tendermintRpc, { signal }).catch(() => -1) : -1;
+          return { n, halted: false, height: h };
+        }),
+      );
+      const passed = seen.find((s) => !s.halted && s.height >= height);
+      if (passed) {
+        throw new UsageError(
+          `Node "${passed.n.name}" passed height ${height} on the old binary: is "${options.name}" the upgrade name the chain expects?`,
+          { field: "name" },
+        );
+      }
+      const key = seen.map((s) => `${s.halted}:${s.height}`).join(",");
+      if (key !== last) {
+        last = key;
+        stillSince = Date.now();
+      }
+      const halted = seen.filter((s) => s.halted).length;
+      const atHeight = seen.every((s) => s.halted || s.height === height - 1);
+      if (halted === group.length || (halted > 0 && atHeight && Date.now() - stillSince > 3_000)) return;
+      await sleep(250, signal, `waiting for nodes to stop at height ${height}`);
+    }
+  };
   const swapAll = async (group: Node[]) =>
     Promise.all(
       group.map(async (n) => {

@@ -18,6 +18,7 @@ import { logger } from "../../internal/debug.js";
 import { LABEL_MANAGED_BY, LABEL_NETWORK, LABEL_ROLE, MANAGED_BY, ROLE_NODE } from "../../labels.js";
 import { endpoint } from "../../readiness/endpoint.js";
 import { getJson } from "../../readiness/http.js";
+import { waitRestServing } from "../../readiness/waitRestServing.js";
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
 import { allocatePorts } from "./allocatePorts.js";
 import { endpointsOf } from "./endpoints.js";
@@ -504,6 +505,8 @@ export class LocalProvider implements Provider, LocalOps, LocalTaskOps {
         });
       }
       const rest = endpointsOf(node).rest;
+      // REST comes up a moment after Tendermint RPC, which is all waitReady probes.
+      await waitRestServing(rest, { timeout: 20_000, ...(signal ? { signal } : {}) });
       await checkGovTx(payload, field, network, node, rest, signal);
       if (spec.govVote) {
         const found = await getJson(
