@@ -299,7 +299,7 @@ describe("patchConfigFiles", () => {
   });
 
   test("error: a value that is not a number for a number key", () => {
-    for (const bad of ["", " ", "ten", "12abc", "NaN", "Infinity"]) {
+    for (const bad of ["", " ", "ten", "12abc", "NaN", "Infinity", "1.5", "0x10", "1e3"]) {
       assert.throws(
         () => patchConfigFiles(FILES, input({ overrides: { "rpc.max-open-connections": bad } })),
         (err: unknown) =>
@@ -307,7 +307,7 @@ describe("patchConfigFiles", () => {
           err.key === "rpc.max-open-connections" &&
           err.value === bad &&
           err.message ===
-            `\`config\` key "rpc.max-open-connections" takes a number, got ${JSON.stringify(bad)}.`,
+            `\`config\` key "rpc.max-open-connections" takes an integer, got ${JSON.stringify(bad)}.`,
         JSON.stringify(bad),
       );
     }
@@ -360,10 +360,11 @@ describe("applyConfigOverrides", () => {
     assert.deepEqual(app, { api: { enable: false } });
   });
 
-  test("behavior: numbers accept what Number() reads, including negatives and decimals", () => {
-    const config: Record<string, unknown> = { a: 1, b: 2 };
+  test("behavior: an integer key takes integers, a decimal key decimals, negatives included", () => {
+    const config: Record<string, unknown> = { a: 1, b: 0.8 };
     applyConfigOverrides(config, {}, { a: "-5", b: "2.5" });
     assert.deepEqual(config, { a: -5, b: 2.5 });
+    assert.throws(() => applyConfigOverrides({ a: 1 }, {}, { a: "2.5" }), BadConfigValueError);
   });
 
   test("behavior: a string key takes the value as written, even one that looks like a number", () => {

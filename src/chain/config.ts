@@ -88,9 +88,11 @@ function patchApp(doc: Doc, input: NodeConfigInput): void {
 
 function coerce(key: string, current: unknown, value: string): unknown {
   if (typeof current === "number") {
-    const n = Number(value);
-    if (value.trim() === "" || !Number.isFinite(n)) throw new BadConfigValueError(key, value, "a number");
-    return n;
+    // Keep the file's own kind of number: an integer key takes only an integer.
+    const integer = Number.isInteger(current);
+    const ok = integer ? /^-?\d+$/.test(value.trim()) : /^-?\d+(\.\d+)?$/.test(value.trim());
+    if (!ok) throw new BadConfigValueError(key, value, integer ? "an integer" : "a number");
+    return Number(value);
   }
   if (typeof current === "boolean") {
     if (value !== "true" && value !== "false") throw new BadConfigValueError(key, value, '"true" or "false"');

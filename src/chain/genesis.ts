@@ -96,7 +96,8 @@ const TOP_LEVEL = new Set(["consensus_params", "genesis_time", "initial_height",
  * such as `consensus_params.timeout.propose` as written.
  */
 export function genesisPath(path: string): string {
-  return TOP_LEVEL.has(path.split(".")[0] as string) ? path : `app_state.${path}`;
+  const first = path.split(".")[0] as string;
+  return TOP_LEVEL.has(first) || first === "app_state" ? path : `app_state.${path}`;
 }
 
 /**

@@ -30,5 +30,6 @@ conformance({
   open: () => open("k8s", { kubeconfig: cluster.kubeconfigPath }),
   networkExtras: { image: "sei:conformance" },
   nodeExtras: { image: "sei:conformance" },
+  tasks: true,
   readyTimeoutMs: 120_000,
 });

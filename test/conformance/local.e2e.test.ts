@@ -27,5 +27,6 @@ after(async () => {
 conformance({
   mode: "local",
   open: () => open("local", { stateDir }),
+  tasks: true,
   readyTimeoutMs: 120_000,
 });

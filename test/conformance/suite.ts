@@ -30,6 +30,8 @@ export interface ConformanceTarget {
   nodeExtras?: Partial<NodeSpec>;
   /** Generous bound for one readiness wait in this mode. */
   readyTimeoutMs: number;
+  /** The mode runs tasks (AwaitNodesAtHeight, RestartSeid): the suite checks them. */
+  tasks?: boolean;
 }
 
 let seq = 0;
@@ -83,6 +85,45 @@ export function conformance(target: ConformanceTarget): void {
       await net.delete();
       await assert.rejects(client.getNode(node.name, { namespace: node.namespace }), NotFoundError);
     });
+
+    if (target.tasks) {
+      test("default: tasks run against a follower and are read back by name", async () => {
+        await using client = await target.open();
+        const network = name("task");
+        const net = await client.createNetwork({ name: network, validators: 1, ...target.networkExtras });
+        await net.waitReady(ready());
+        const node = await client.createNode({ name: `${network}-rpc`, network, ...target.nodeExtras });
+        await node.waitReady(ready());
+        await using local = await node.forward();
+        const now = await latestHeight(local.tendermintRpc!);
+        const height = await client.runTask({
+          name: `${network}-h`,
+          namespace: node.namespace,
+          node: node.name,
+          kind: "AwaitNodesAtHeight",
+          awaitNodesAtHeight: { targetHeight: now + 2 },
+        });
+        assert.equal(height.kind, "AwaitNodesAtHeight");
+        const outputs = await height.wait(ready());
+        assert.ok((outputs.awaitNodesAtHeight?.currentHeight ?? 0) >= now + 2);
+        const again = await client.getTask(height.name, { namespace: node.namespace });
+        assert.equal(again.phase, "Complete");
+        const restart = await client.runTask({
+          name: `${network}-r`,
+          namespace: node.namespace,
+          node: node.name,
+          kind: "RestartSeid",
+          restartSeid: {},
+        });
+        await restart.wait(ready());
+        await node.waitReady(ready());
+        await height.delete();
+        await restart.delete();
+        await assert.rejects(client.getTask(height.name, { namespace: node.namespace }), NotFoundError);
+        await node.delete();
+        await net.delete();
+      });
+    }
 
     test("error: bad input is a UsageError and creates nothing", async () => {
       await using client = await target.open();

@@ -1,7 +1,9 @@
 import { open } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import type { LogOptions } from "../../client/options.js";
-import { logTail } from "./logTail.js";
+
+/** How far back from the end `tail` looks, bytes. */
+const TAIL_WINDOW = 4 * 1024 * 1024;
 
 /**
  * A node's log line by line: the last `tail` lines (all when unset), then,
@@ -16,12 +18,19 @@ export async function* logLines(path: string, options: LogOptions = {}): AsyncGe
     return;
   }
   try {
-    let position = (await handle.stat()).size;
-    const start = options.tail === undefined ? "" : await logTail(path, options.tail, 4 * 1024 * 1024);
-    if (options.tail === undefined) {
-      position = 0;
-    } else {
-      for (const line of start ? start.split("\n") : []) yield line;
+    let position = 0;
+    if (options.tail !== undefined) {
+      // The tail and what follows come from one read position, so no line is
+      // yielded twice and a line still being written is read whole later.
+      const size = (await handle.stat()).size;
+      const from = Math.max(0, size - TAIL_WINDOW);
+      const buffer = Buffer.alloc(size - from);
+      await handle.read(buffer, 0, buffer.length, from);
+      const end = buffer.lastIndexOf(0x0a);
+      position = from + end + 1;
+      const lines = end >= 0 ? buffer.subarray(0, end).toString("utf8").split("\n") : [];
+      if (from > 0) lines.shift(); // the window may start mid-line
+      for (const line of options.tail > 0 ? lines.slice(-options.tail) : []) yield line;
     }
     let partial = "";
     for (;;) {
