@@ -33,6 +33,7 @@ import {
   LABEL_NODE_ROLE,
   LABEL_ORDINAL,
   LABEL_ROLE,
+  LABEL_RUN,
   LABEL_SENTRY,
   LABEL_TEST_KEY,
   LABEL_VALIDATORS,
@@ -117,6 +118,28 @@ export class DockerProvider implements Provider, DockerOps {
       all: true,
       filters: labelFilter({ [LABEL_MANAGED_BY]: MANAGED_BY, ...labels }),
     });
+  }
+
+  /** A volume of the same name (left by a crashed run) would hand seid an old home: refused by name. */
+  async #refuseLeftoverVolumes(namespace: string, nodes: readonly string[]): Promise<void> {
+    const found = await Promise.all(
+      nodes.map(async (node) => {
+        const name = resourceName(namespace, node);
+        try {
+          await this.docker.getVolume(name).inspect();
+          return name;
+        } catch (err) {
+          if (isDockerNotFound(err)) return undefined;
+          throw mapDockerError(err, `inspecting volume ${name}`);
+        }
+      }),
+    );
+    const left = found.filter((v): v is string => v !== undefined);
+    if (left.length > 0) {
+      throw new ConflictError(`Docker volumes of an earlier network are left: ${left.join(", ")}.`, {
+        metaMessages: [`Remove them (docker volume rm ${left.join(" ")}), or choose another name.`],
+      });
+    }
   }
 
   async #ensureImage(image: string, field: string, signal?: AbortSignal): Promise<void> {
@@ -226,13 +249,15 @@ export class DockerProvider implements Provider, DockerOps {
         throw new ConflictError(`A node named "${member}" already exists in namespace "${ns}".`);
       }
     }
+    await this.#refuseLeftoverVolumes(ns, members);
     await this.#ensureImage(image, "image", signal);
     throwIfAborted(signal, `creating network "${spec.name}"`);
 
     const testAccount = generateTestAccount();
     const base = baseLabels(ns, spec.name, this.runId, spec.labels);
     const dockerNetwork = resourceName(ns, spec.name);
-    const cleanup = () => this.#destroy(ns, spec.name, true);
+    // Only what this client made: a racing creator's network must survive our failure.
+    const cleanup = () => this.#destroy(ns, spec.name, true, { [LABEL_RUN]: this.runId });
     let ceremony: CeremonyContainer | undefined;
     try {
       this.#progress(`network ${spec.name}: docker network, volumes, containers`);
@@ -471,8 +496,13 @@ export class DockerProvider implements Provider, DockerOps {
   }
 
   /** Everything of a network: its members, (with `followers`) its followers, their volumes and the Docker network. */
-  async #destroy(namespace: string, name: string, followers: boolean): Promise<void> {
-    const all = await this.#containers({ [LABEL_NETWORK]: name });
+  async #destroy(
+    namespace: string,
+    name: string,
+    followers: boolean,
+    only: Record<string, string> = {},
+  ): Promise<void> {
+    const all = await this.#containers({ [LABEL_NETWORK]: name, ...only });
     const mine = all.filter(
       (c) =>
         (c.Labels[LABEL_NAMESPACE] === namespace && c.Labels[LABEL_NODE_ROLE] !== "follower") ||
@@ -489,6 +519,7 @@ export class DockerProvider implements Provider, DockerOps {
           [LABEL_MANAGED_BY]: MANAGED_BY,
           [LABEL_NETWORK]: name,
           [LABEL_NAMESPACE]: ns,
+          ...only,
         }),
       });
       await Promise.all(
@@ -506,6 +537,7 @@ export class DockerProvider implements Provider, DockerOps {
         [LABEL_ROLE]: ROLE_NETWORK,
         [LABEL_NETWORK]: name,
         [LABEL_NAMESPACE]: namespace,
+        ...only,
       }),
     });
     await Promise.all(networks.map((n) => ignoreMissing(() => this.docker.getNetwork(n.Id).remove())));
