@@ -87,6 +87,17 @@ describe("docker mode (real Docker engine)", { timeout: 6 * 60_000 }, () => {
       [`${NAME}-0`, `${NAME}-sentry`],
     );
 
+    // logs: the tail, then new lines as seid writes them, until the signal aborts.
+    const stop = new AbortController();
+    const followed: string[] = [];
+    const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(15_000)]);
+    for await (const line of validator.logs({ tail: 2, follow: true, signal })) {
+      followed.push(line);
+      if (followed.length >= 6) stop.abort();
+    }
+    assert.ok(followed.length >= 6, `followed ${followed.length} lines`);
+    assert.ok(stop.signal.aborted, "new lines kept coming until the abort");
+
     // Pause the lone validator: no more blocks (seen from its sentry, which
     // keeps answering); unpause: they come again.
     const sentry = (await a.getNode(`${NAME}-sentry`)).tendermintRpc as string;
