@@ -45,18 +45,19 @@ import {
   resourceName,
   roleLabel,
 } from "./names.js";
+import {
+  createNodeContainer,
+  ensureImage,
+  refuseLeftoverVolumes,
+  seinetContainers,
+} from "./nodeContainer.js";
+import { destroyNetwork, removeContainers, removeVolumes } from "./teardown.js";
 import { type NetworkView, type NodeView, networkFacts, networkPhase, viewNode } from "./views.js";
 
 const log = logger("docker");
 
 /** Label naming the image a network's nodes run, on its Docker network. */
 const LABEL_IMAGE = "sei.io/image";
-
-/** Container ports published on 127.0.0.1 (host port chosen by the engine). */
-const PUBLISHED = [DEFAULT_PORTS.rpc, DEFAULT_PORTS.rest, DEFAULT_PORTS.evmHttp, DEFAULT_PORTS.evmWs];
-
-/** How long seid gets to stop on delete before the engine kills it, s. */
-const STOP_GRACE_S = 2;
 
 /** Options of {@link DockerProvider}. */
 export interface DockerProviderOptions {
@@ -113,57 +114,6 @@ export class DockerProvider implements Provider, DockerOps {
     return found[0];
   }
 
-  async #containers(labels: Record<string, string>): Promise<Docker.ContainerInfo[]> {
-    return this.docker.listContainers({
-      all: true,
-      filters: labelFilter({ [LABEL_MANAGED_BY]: MANAGED_BY, ...labels }),
-    });
-  }
-
-  /** A volume of the same name (left by a crashed run) would hand seid an old home: refused by name. */
-  async #refuseLeftoverVolumes(namespace: string, nodes: readonly string[]): Promise<void> {
-    const found = await Promise.all(
-      nodes.map(async (node) => {
-        const name = resourceName(namespace, node);
-        try {
-          await this.docker.getVolume(name).inspect();
-          return name;
-        } catch (err) {
-          if (isDockerNotFound(err)) return undefined;
-          throw mapDockerError(err, `inspecting volume ${name}`);
-        }
-      }),
-    );
-    const left = found.filter((v): v is string => v !== undefined);
-    if (left.length > 0) {
-      throw new ConflictError(`Docker volumes of an earlier network are left: ${left.join(", ")}.`, {
-        metaMessages: [`Remove them (docker volume rm ${left.join(" ")}), or choose another name.`],
-      });
-    }
-  }
-
-  async #ensureImage(image: string, field: string, signal?: AbortSignal): Promise<void> {
-    try {
-      await this.docker.getImage(image).inspect();
-      return;
-    } catch (err) {
-      if (!isDockerNotFound(err)) throw mapDockerError(err, `inspecting image ${image}`);
-    }
-    this.#progress(`pulling ${image}`);
-    try {
-      const stream = await this.docker.pull(image);
-      await new Promise<void>((resolve, reject) =>
-        this.docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve())),
-      );
-    } catch (err) {
-      throw new UsageError(
-        `Image ${JSON.stringify(image)} is not in the Docker engine and could not be pulled; build one with buildSeidImage (\`seinet image build\`).`,
-        { field, cause: err },
-      );
-    }
-    throwIfAborted(signal, `pulling ${image}`);
-  }
-
   /** A node's home in the ceremony container; peers dial its container name. */
   #homePlan(namespace: string, node: string, role: NodeRole): HomePlan {
     const host = resourceName(namespace, node);
@@ -178,51 +128,6 @@ export class DockerProvider implements Provider, DockerOps {
         externalAddress: `${host}:${DEFAULT_PORTS.p2p}`,
       },
     };
-  }
-
-  async #createNodeContainer(options: {
-    name: string;
-    namespace: string;
-    image: string;
-    dockerNetwork: string;
-    labels: Record<string, string>;
-    volume: string;
-  }): Promise<Docker.Container> {
-    const containerName = resourceName(options.namespace, options.name);
-    const exposed = Object.fromEntries(PUBLISHED.map((p) => [`${p}/tcp`, {}]));
-    const bindings = Object.fromEntries(
-      PUBLISHED.map((p) => [`${p}/tcp`, [{ HostIp: "127.0.0.1", HostPort: "" }]]),
-    );
-    try {
-      return await this.docker.createContainer({
-        name: containerName,
-        Hostname: containerName,
-        Image: options.image,
-        Entrypoint: ["seid"],
-        Cmd: ["start", "--home", CONTAINER_HOME],
-        Labels: options.labels,
-        ExposedPorts: exposed,
-        StopTimeout: STOP_GRACE_S,
-        HostConfig: {
-          Binds: [`${options.volume}:${CONTAINER_HOME}`],
-          PortBindings: bindings,
-          NetworkMode: options.dockerNetwork,
-        },
-        NetworkingConfig: {
-          EndpointsConfig: { [options.dockerNetwork]: { Aliases: [containerName] } },
-        },
-      });
-    } catch (err) {
-      if ((err as { statusCode?: number }).statusCode === 409) {
-        throw new ConflictError(
-          `A node named "${options.name}" already exists in namespace "${options.namespace}".`,
-          {
-            cause: err,
-          },
-        );
-      }
-      throw mapDockerError(err, `creating container ${containerName}`);
-    }
   }
 
   async createNetwork(spec: NetworkSpec, options: OpOptions): Promise<Network> {
@@ -243,21 +148,21 @@ export class DockerProvider implements Provider, DockerOps {
     const names = Array.from({ length: spec.validators }, (_, i) => `${spec.name}-${i}`);
     const sentry = spec.validators === 1 ? `${spec.name}-sentry` : undefined;
     const members = [...names, ...(sentry ? [sentry] : [])];
-    const taken = await this.#containers({ [LABEL_NAMESPACE]: ns });
+    const taken = await seinetContainers(this.docker, { [LABEL_NAMESPACE]: ns });
     for (const member of members) {
       if (taken.some((c) => c.Labels[LABEL_NODE] === member)) {
         throw new ConflictError(`A node named "${member}" already exists in namespace "${ns}".`);
       }
     }
-    await this.#refuseLeftoverVolumes(ns, members);
-    await this.#ensureImage(image, "image", signal);
+    await refuseLeftoverVolumes(this.docker, ns, members);
+    await ensureImage(this.docker, image, "image", this.#progress, signal);
     throwIfAborted(signal, `creating network "${spec.name}"`);
 
     const testAccount = generateTestAccount();
     const base = baseLabels(ns, spec.name, this.runId, spec.labels);
     const dockerNetwork = resourceName(ns, spec.name);
     // Only what this client made: a racing creator's network must survive our failure.
-    const cleanup = () => this.#destroy(ns, spec.name, true, { [LABEL_RUN]: this.runId });
+    const cleanup = () => destroyNetwork(this.docker, ns, spec.name, true, { [LABEL_RUN]: this.runId });
     let ceremony: CeremonyContainer | undefined;
     try {
       this.#progress(`network ${spec.name}: docker network, volumes, containers`);
@@ -292,7 +197,7 @@ export class DockerProvider implements Provider, DockerOps {
           };
           const volume = resourceName(ns, member);
           await this.docker.createVolume({ Name: volume, Labels: labels });
-          await this.#createNodeContainer({
+          await createNodeContainer(this.docker, {
             name: member,
             namespace: ns,
             image,
@@ -349,7 +254,7 @@ export class DockerProvider implements Provider, DockerOps {
     if (!network) throw new NotFoundError("network", name, { namespace });
     const facts = networkFacts(network);
     const containers = (
-      await this.#containers({ [LABEL_NETWORK]: name, [LABEL_NETWORK_NAMESPACE]: namespace })
+      await seinetContainers(this.docker, { [LABEL_NETWORK]: name, [LABEL_NETWORK_NAMESPACE]: namespace })
     ).filter((c) => c.Labels[LABEL_NODE_ROLE] === "validator" || c.Labels[LABEL_NODE_ROLE] === "sentry");
     const nodes = await this.#viewAll(containers);
     const order = (n: NodeView) => (n.role === "validator" ? (n.ordinal ?? 0) : 1_000);
@@ -394,8 +299,8 @@ export class DockerProvider implements Provider, DockerOps {
     }
     const image = spec.image ?? network.image;
     if (!image) throw new UsageError("`image` is required in the docker mode.", { field: "image" });
-    if (spec.image) await this.#ensureImage(spec.image, "image", signal);
-    const existing = await this.#containers({ [LABEL_NAMESPACE]: ns, [LABEL_NODE]: spec.name });
+    if (spec.image) await ensureImage(this.docker, spec.image, "image", this.#progress, signal);
+    const existing = await seinetContainers(this.docker, { [LABEL_NAMESPACE]: ns, [LABEL_NODE]: spec.name });
     if (existing.length > 0) {
       throw new ConflictError(`A node named "${spec.name}" already exists in namespace "${ns}".`);
     }
@@ -412,7 +317,7 @@ export class DockerProvider implements Provider, DockerOps {
     let container: Docker.Container | undefined;
     try {
       await this.docker.createVolume({ Name: volume, Labels: labels });
-      container = await this.#createNodeContainer({
+      container = await createNodeContainer(this.docker, {
         name: spec.name,
         namespace: ns,
         image,
@@ -422,7 +327,10 @@ export class DockerProvider implements Provider, DockerOps {
       });
       // Peers: the validators, the sentry and every other running follower.
       const running = (
-        await this.#containers({ [LABEL_NETWORK]: spec.network, [LABEL_NETWORK_NAMESPACE]: netNs })
+        await seinetContainers(this.docker, {
+          [LABEL_NETWORK]: spec.network,
+          [LABEL_NETWORK_NAMESPACE]: netNs,
+        })
       ).filter((c) => c.State === "running" && c.Labels[LABEL_NODE_ROLE] !== undefined);
       const peers = await Promise.all(
         running.map(async (c) => {
@@ -472,94 +380,23 @@ export class DockerProvider implements Provider, DockerOps {
     return new DockerNode(this, await this.viewNode(this.#ns(options.namespace), name));
   }
 
-  /** Removes containers (seid gets a short grace) and then their volumes. */
-  async #removeContainers(containers: readonly Docker.ContainerInfo[]): Promise<void> {
-    await Promise.all(
-      containers.map(async (c) => {
-        const container = this.docker.getContainer(c.Id);
-        if (c.State === "running" || c.State === "paused") {
-          await ignoreMissing(() => container.unpause()).catch(() => {});
-          await ignoreMissing(() => container.stop({ t: STOP_GRACE_S })).catch(() => {});
-        }
-        await ignoreMissing(() => container.remove({ force: true, v: true }));
-      }),
-    );
-  }
-
-  async #removeVolumes(labels: Record<string, string>): Promise<void> {
-    const { Volumes } = await this.docker.listVolumes({
-      filters: labelFilter({ [LABEL_MANAGED_BY]: MANAGED_BY, ...labels }),
-    });
-    await Promise.all(
-      (Volumes ?? []).map((v) => ignoreMissing(() => this.docker.getVolume(v.Name).remove())),
-    );
-  }
-
-  /** Everything of a network: its members, (with `followers`) its followers, their volumes and the Docker network. */
-  async #destroy(
-    namespace: string,
-    name: string,
-    followers: boolean,
-    only: Record<string, string> = {},
-  ): Promise<void> {
-    const all = await this.#containers({ [LABEL_NETWORK]: name, ...only });
-    const mine = all.filter(
-      (c) =>
-        (c.Labels[LABEL_NAMESPACE] === namespace && c.Labels[LABEL_NODE_ROLE] !== "follower") ||
-        (followers &&
-          c.Labels[LABEL_NETWORK_NAMESPACE] === namespace &&
-          c.Labels[LABEL_NODE_ROLE] === "follower"),
-    );
-    await this.#removeContainers(mine);
-    const volumes = new Set(mine.map((c) => c.Labels[LABEL_NAMESPACE] ?? namespace));
-    volumes.add(namespace);
-    for (const ns of volumes) {
-      const { Volumes } = await this.docker.listVolumes({
-        filters: labelFilter({
-          [LABEL_MANAGED_BY]: MANAGED_BY,
-          [LABEL_NETWORK]: name,
-          [LABEL_NAMESPACE]: ns,
-          ...only,
-        }),
-      });
-      await Promise.all(
-        (Volumes ?? [])
-          .filter(
-            (v) =>
-              v.Labels?.[LABEL_NODE_ROLE] !== "follower" ||
-              (followers && v.Labels?.[LABEL_NETWORK_NAMESPACE] === namespace),
-          )
-          .map((v) => ignoreMissing(() => this.docker.getVolume(v.Name).remove())),
-      );
-    }
-    const networks = await this.docker.listNetworks({
-      filters: labelFilter({
-        [LABEL_ROLE]: ROLE_NETWORK,
-        [LABEL_NETWORK]: name,
-        [LABEL_NAMESPACE]: namespace,
-        ...only,
-      }),
-    });
-    await Promise.all(networks.map((n) => ignoreMissing(() => this.docker.getNetwork(n.Id).remove())));
-  }
-
   async deleteNode(namespace: string, name: string, options: DeleteOptions): Promise<void> {
     throwIfAborted(options.signal, `deleting node "${name}"`);
-    const found = await this.#containers({ [LABEL_NAMESPACE]: namespace, [LABEL_NODE]: name });
+    const found = await seinetContainers(this.docker, { [LABEL_NAMESPACE]: namespace, [LABEL_NODE]: name });
     const role = found[0]?.Labels[LABEL_NODE_ROLE];
     if (found[0] && role !== "follower") {
       throw new ConflictError(
         `Node "${name}" is a ${role} of network "${found[0].Labels[LABEL_NETWORK]}": delete the network instead.`,
       );
     }
-    await this.#removeContainers(found);
-    await this.#removeVolumes({ [LABEL_NAMESPACE]: namespace, [LABEL_NODE]: name });
+    await removeContainers(this.docker, found);
+    await removeVolumes(this.docker, { [LABEL_NAMESPACE]: namespace, [LABEL_NODE]: name });
   }
 
   async deleteNetwork(namespace: string, name: string, options: DeleteOptions): Promise<void> {
     throwIfAborted(options.signal, `deleting network "${name}"`);
     const followers = (
-      await this.#containers({ [LABEL_NETWORK]: name, [LABEL_NETWORK_NAMESPACE]: namespace })
+      await seinetContainers(this.docker, { [LABEL_NETWORK]: name, [LABEL_NETWORK_NAMESPACE]: namespace })
     ).filter((c) => c.Labels[LABEL_NODE_ROLE] === "follower");
     if (followers.length > 0 && !options.cascade) {
       throw new ConflictError(
@@ -567,7 +404,7 @@ export class DockerProvider implements Provider, DockerOps {
         { metaMessages: ["Delete them first, or pass { cascade: true } to delete them with the network."] },
       );
     }
-    await this.#destroy(namespace, name, true);
+    await destroyNetwork(this.docker, namespace, name, true);
   }
 
   async listNetworks(options: ListOptions): Promise<Network[]> {
@@ -590,7 +427,7 @@ export class DockerProvider implements Provider, DockerOps {
       filter[LABEL_NETWORK] = options.network;
       if (ns) filter[LABEL_NETWORK_NAMESPACE] = ns;
     } else if (ns) filter[LABEL_NAMESPACE] = ns;
-    const containers = (await this.#containers(filter)).filter(
+    const containers = (await seinetContainers(this.docker, filter)).filter(
       (c) => c.Labels[LABEL_NODE_ROLE] !== undefined,
     );
     const views = await this.#viewAll(containers);
