@@ -30,17 +30,29 @@ try {
       const t0 = performance.now();
       const net = await client.createNetwork({ name, validators, binary: "v6.5.2" });
       const signal = AbortSignal.timeout(600_000);
-      await net.waitReady({ signal });
-      for (let i = 0; i < followers; i++) {
-        const node = await client.createNode({ name: `${name}-rpc-${i}`, network: name });
-        await node.waitReady({ signal });
-        await waitEvmServing(node.evmRpc!, { signal });
+      let tReady: number;
+      let tDone: number;
+      let report: Awaited<ReturnType<typeof upgradeNetwork>>;
+      try {
+        await net.waitReady({ signal });
+        for (let i = 0; i < followers; i++) {
+          const node = await client.createNode({ name: `${name}-rpc-${i}`, network: name });
+          await node.waitReady({ signal });
+          await waitEvmServing(node.evmRpc!, { signal });
+        }
+        tReady = performance.now();
+        report = await upgradeNetwork(client, {
+          network: name,
+          to: "v6.6.2",
+          name: "v6.6",
+          signal,
+          onProgress: (line) => console.error(`  ${((performance.now() - t0) / 1000).toFixed(1)}s ${line}`),
+        });
+        tDone = performance.now();
+      } finally {
+        await net.delete({ cascade: true });
+        await client.close();
       }
-      const tReady = performance.now();
-      const report = await upgradeNetwork(client, { network: name, to: "v6.6.2", name: "v6.6", signal });
-      const tDone = performance.now();
-      await net.delete({ cascade: true });
-      await client.close();
       const row = {
         topology: `${validators}+${followers}`,
         upMs: Math.round(tReady - t0),

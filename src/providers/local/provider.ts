@@ -34,6 +34,7 @@ import { StateStore } from "./store.js";
 import { checkGovTx } from "./tasks/checkGovTx.js";
 import { executeTask } from "./tasks/executeTask.js";
 import { type NetworkView, type NodeView, networkPhase, viewNode } from "./views.js";
+import { waitListening } from "./waitListening.js";
 
 const log = logger("local");
 
@@ -315,16 +316,15 @@ export class LocalProvider implements Provider, LocalOps, LocalTaskOps {
     });
     try {
       // Peers: the validators, the sentry and every other follower of the network.
-      const peers = (await this.store.listNodes())
-        .filter(
-          (n) =>
-            n.name !== record.name &&
-            n.network === spec.network &&
-            n.networkNamespace === netNs &&
-            n.state === "started" &&
-            n.nodeId,
-        )
-        .map((n) => peerAddress(n.nodeId, n.host, n.ports.p2p));
+      const peerRecords = (await this.store.listNodes()).filter(
+        (n) =>
+          n.name !== record.name &&
+          n.network === spec.network &&
+          n.networkNamespace === netNs &&
+          n.state === "started" &&
+          n.nodeId,
+      );
+      const peers = peerRecords.map((n) => peerAddress(n.nodeId, n.host, n.ports.p2p));
       const first = await this.store.readNode(netNs, network.validators[0] as string);
       if (!first) throw new NotFoundError("node", network.validators[0] as string, { namespace: netNs });
       const genesis = await readFile(`${first.home}/config/genesis.json`, "utf8");
@@ -336,6 +336,11 @@ export class LocalProvider implements Provider, LocalOps, LocalTaskOps {
         configOverrides: spec.config,
         signal,
       });
+      // Peers of a network created a moment ago may not listen yet.
+      await waitListening(
+        peerRecords.map((n) => ({ host: n.host, port: n.ports.p2p })),
+        { timeoutMs: 30_000, signal },
+      );
       await this.#start(record);
       record.state = "started";
       await this.store.writeNode(record);

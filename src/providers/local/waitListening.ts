@@ -1,0 +1,32 @@
+import { connect } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
+
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/**
+ * Waits (bounded) until every `host:port` accepts TCP connections. A node
+ * started before its peers listen fails its first dials and seid backs off for
+ * about ten seconds before it tries again; starting it once they listen avoids
+ * that stall. Gives up quietly at the bound: the node then dials as it would.
+ */
+export async function waitListening(
+  targets: readonly { host: string; port: number }[],
+  options: { timeoutMs: number; signal?: AbortSignal | undefined },
+): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  let pending = [...targets];
+  while (pending.length > 0 && Date.now() < deadline && !options.signal?.aborted) {
+    const open = await Promise.all(pending.map((t) => accepts(t.host, t.port)));
+    pending = pending.filter((_, i) => !open[i]);
+    if (pending.length > 0) await delay(50);
+  }
+}
