@@ -5,9 +5,10 @@ import { UsageError } from "../../../errors/usage.js";
 import { throwIfAborted } from "../../../internal/abort.js";
 import { logger } from "../../../internal/debug.js";
 import { LABEL_MANAGED_BY, MANAGED_BY } from "../../../labels.js";
+import { seidVersion } from "../../../seid/seidVersion.js";
 import { fileDigest, readMemo, writeMemo } from "./bundleMemo.js";
 import { connectDocker, resolveDockerHost } from "./dockerHost.js";
-import { hostSeidVersion, systemLibraries } from "./hostLibraries.js";
+import { systemLibraries } from "./hostLibraries.js";
 import { contextEntries, contextHash, packContext, withLabels } from "./imageContext.js";
 import { runBuild } from "./runBuild.js";
 import { type SeidPayload, locateSeid, materializeSeid } from "./seidPayload.js";
@@ -99,7 +100,7 @@ async function prepare(
   signal: AbortSignal,
   progress: (line: string) => void,
 ) {
-  const { version, commit } = await hostSeidVersion(payload.binary, payload.what, signal);
+  const { version, commit } = await seidVersion(payload.binary, payload.what, signal);
   progress(`seid ${version} (sei-chain ${commit}) from ${payload.what}`);
   const caCertificates = (await stat(CA_BUNDLE).catch(() => undefined))?.isFile() ? CA_BUNDLE : undefined;
   const libraries = await systemLibraries(payload.binary, payload.libDir, signal);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { parseLdd, parseVersionLong } from "./hostLibraries.js";
+import { parseLdd } from "./hostLibraries.js";
 
 describe("parseLdd", () => {
   test("default: resolved libraries and the loader, no vDSO", () => {
@@ -30,20 +30,5 @@ describe("parseLdd", () => {
 
   test("behavior: a static executable needs nothing", () => {
     assert.deepEqual(parseLdd("\tnot a dynamic executable\n"), { resolved: [], missing: [], isStatic: true });
-  });
-});
-
-describe("parseVersionLong", () => {
-  test("default: version and commit of `seid version --long`", () => {
-    const out =
-      "name: sei\nserver_name: seid\nversion: v6.6.2\ncommit: 3e7d5ddeb06406c6b759d7e8748d972f71d4dd7c\n";
-    assert.deepEqual(parseVersionLong(out), {
-      version: "v6.6.2",
-      commit: "3e7d5ddeb06406c6b759d7e8748d972f71d4dd7c",
-    });
-  });
-
-  test("error: output without a commit is undefined", () => {
-    assert.equal(parseVersionLong("version: v6.6.2\n"), undefined);
   });
 });

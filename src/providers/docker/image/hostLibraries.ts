@@ -65,53 +65,6 @@ export async function ldd(file: string, signal?: AbortSignal): Promise<LddResult
   }
 }
 
-/** What a seid binary says it is (`seid version --long`). */
-export interface SeidVersionInfo {
-  version: string;
-  commit: string;
-}
-
-/** Parses `seid version --long` (`version: v6.6.2`, `commit: 3e7d…`). */
-export function parseVersionLong(text: string): SeidVersionInfo | undefined {
-  const version = /^version:\s*['"]?([^\s'"]+)/m.exec(text)?.[1];
-  const commit = /^commit:\s*['"]?([0-9a-f]{40})\b/m.exec(text)?.[1];
-  return version && commit ? { version, commit } : undefined;
-}
-
-/** Runs `<binary> version --long` on this machine; a seid that will not run is an InfraError. */
-export async function hostSeidVersion(
-  binary: string,
-  what: string,
-  signal?: AbortSignal,
-): Promise<SeidVersionInfo> {
-  let output: string;
-  try {
-    const result = await execa(binary, ["version", "--long"], {
-      cancelSignal: signal,
-      forceKillAfterDelay: 2_000,
-      timeout: 60_000,
-      stdin: "ignore",
-    });
-    output = `${result.stdout}\n${result.stderr}`;
-  } catch (err) {
-    if (signal?.aborted) throw abortError(signal, `running ${binary} version`);
-    const { stderr, shortMessage } = err as { stderr?: string; shortMessage?: string };
-    throw new InfraError(`The seid from ${what} does not run on this machine.`, {
-      metaMessages: [`Command: ${binary} version --long`],
-      details: (stderr?.trim() || shortMessage || String(err)).split("\n").slice(-10).join("\n"),
-      cause: err,
-    });
-  }
-  const parsed = parseVersionLong(output);
-  if (!parsed) {
-    throw new InfraError(`The seid from ${what} does not report its version and commit.`, {
-      metaMessages: [`Command: ${binary} version --long`],
-      details: output.trim().split("\n").slice(0, 10).join("\n"),
-    });
-  }
-  return parsed;
-}
-
 /** Host libraries seid and its bundle libraries link (outside the bundle's lib/). */
 export async function systemLibraries(binary: string, libDir: string | undefined, signal?: AbortSignal) {
   const inBundle = (p: string) => libDir !== undefined && !relative(libDir, p).startsWith("..");
