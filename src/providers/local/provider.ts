@@ -24,15 +24,13 @@ import { allocatePorts } from "./allocatePorts.js";
 import { endpointsOf } from "./endpoints.js";
 import { LocalNetwork } from "./handles/localNetwork.js";
 import { LocalNode } from "./handles/localNode.js";
-import { LocalTask, type LocalTaskOps, effective } from "./handles/localTask.js";
 import { hostRuntime } from "./hostRuntime.js";
 import type { LocalOps } from "./localOps.js";
 import type { NetworkRecord, NodeRecord, SeidRef, TaskRecord } from "./records.js";
 import { isAlive, startSeid, stopSeid } from "./seidProcess.js";
 import type { SeidResolver } from "./seidResolver.js";
 import { StateStore } from "./store.js";
-import { checkGovTx } from "./tasks/checkGovTx.js";
-import { executeTask } from "./tasks/executeTask.js";
+import { LocalTaskRunner } from "./tasks/taskRunner.js";
 import { type NetworkView, type NodeView, networkPhase, viewNode } from "./views.js";
 import { waitListening } from "./waitListening.js";
 
@@ -68,10 +66,9 @@ function mapConfigError(err: unknown): unknown {
  * loopback ports chosen free, with its record, home, log and pid under the
  * state root so any process can read it back.
  */
-export class LocalProvider implements Provider, LocalOps, LocalTaskOps {
+export class LocalProvider implements Provider, LocalOps {
   readonly mode = "local";
-  /** Tasks this process runs: their settling promise and a way to cancel them. */
-  readonly #tasks = new Map<string, { done: Promise<void>; controller: AbortController }>();
+  readonly #runner: LocalTaskRunner;
   readonly store: StateStore;
   readonly #resolve: SeidResolver;
   readonly #namespace: string;
@@ -82,6 +79,12 @@ export class LocalProvider implements Provider, LocalOps, LocalTaskOps {
     this.#resolve = options.resolveSeid;
     this.#namespace = StateStore.namespace(options.defaultNamespace);
     this.#progress = options.onProgress ?? (() => {});
+    this.#runner = new LocalTaskRunner({
+      store: this.store,
+      resolve: this.#resolve,
+      namespace: (ns) => this.#ns(ns),
+      restartNode: (node, seid, signal) => this.restartNode(node, seid, signal),
+    });
   }
 
   #ns(ns: string | undefined): string {
@@ -446,164 +449,9 @@ export class LocalProvider implements Provider, LocalOps, LocalTaskOps {
     return Promise.all(records.map(async (r) => new LocalNode(this, await viewNode(this.store, r))));
   }
 
-  /**
-   * Starts a task against a node of this machine and returns at once; the run
-   * goes on in this process, its state on disk. Everything that can be checked
-   * first (the node, the key, chain id, fees, deposit, the proposal voted on)
-   * is, so bad input is a UsageError or NotFoundError and the chain is untouched.
-   */
-  async runTask(spec: TaskSpec, options: OpOptions): Promise<Task> {
-    const { signal } = options;
-    const ns = this.#ns(spec.namespace);
-    const node = await this.store.readNode(ns, spec.node);
-    if (!node) throw new NotFoundError("node", spec.node, { namespace: ns });
-    const network = await this.store.readNetwork(node.networkNamespace, node.network);
-    if (!network) throw new NotFoundError("network", node.network, { namespace: node.networkNamespace });
-    await this.#checkTask(spec, node, network, signal);
-    const record: TaskRecord = {
-      kind: "task",
-      name: spec.name,
-      namespace: ns,
-      spec,
-      phase: "Pending",
-      runnerPid: process.pid,
-      createdAt: new Date().toISOString(),
-    };
-    await this.store.withLock(async () => {
-      const existing = await this.store.readTask(ns, spec.name);
-      if (existing)
-        throw new ConflictError(`A task named "${spec.name}" already exists in namespace "${ns}".`);
-      await this.store.writeTask(record);
-    });
-    const controller = new AbortController();
-    const key = `${ns}/${spec.name}`;
-    const done = this.#runTask(record, node, network, controller.signal).finally(() =>
-      this.#tasks.delete(key),
-    );
-    this.#tasks.set(key, { done, controller });
-    return new LocalTask(this, record);
-  }
-
-  async #checkTask(
-    spec: TaskSpec,
-    node: NodeRecord,
-    network: NetworkRecord,
-    signal?: AbortSignal,
-  ): Promise<void> {
-    const payload = spec.govSoftwareUpgrade ?? spec.govVote ?? spec.govParamChange;
-    if (payload) {
-      const field = spec.govSoftwareUpgrade
-        ? "govSoftwareUpgrade"
-        : spec.govVote
-          ? "govVote"
-          : "govParamChange";
-      if (!payload.keyName && node.role !== "validator") {
-        throw new UsageError(
-          `Node "${node.name}" is a ${node.role} and holds no key: target a validator (\`${network.name}-0\` …) or give \`${field}.keyName\`.`,
-          { field: "node" },
-        );
-      }
-      const view = await viewNode(this.store, node);
-      if (view.phase !== "Running") {
-        throw new UsageError(`Node "${node.name}" is ${view.phase}; a transaction needs a running node.`, {
-          field: "node",
-        });
-      }
-      const rest = endpointsOf(node).rest;
-      // REST comes up a moment after Tendermint RPC, which is all waitReady probes.
-      await waitRestServing(rest, { timeout: 20_000, ...(signal ? { signal } : {}) });
-      await checkGovTx(payload, field, network, node, rest, signal);
-      if (spec.govVote) {
-        const found = await getJson(
-          endpoint(rest, `/cosmos/gov/v1beta1/proposals/${spec.govVote.proposalId}`),
-          {
-            signal,
-          },
-        ).catch(() => undefined);
-        if (!found) {
-          throw new UsageError(
-            `Proposal ${spec.govVote.proposalId} does not exist on chain "${network.chainId}".`,
-            {
-              field: "govVote.proposalId",
-            },
-          );
-        }
-      }
-    }
-    if (spec.updateNodeImage) {
-      if (!spec.updateNodeImage.binary) {
-        throw new UsageError(
-          "In the local mode `updateNodeImage` takes a `binary` (a path or an installed version such as v6.6.2).",
-          {
-            field: "updateNodeImage.binary",
-          },
-        );
-      }
-      await this.#resolve(spec.updateNodeImage.binary, signal);
-    }
-  }
-
-  async #runTask(
-    record: TaskRecord,
-    node: NodeRecord,
-    network: NetworkRecord,
-    cancel: AbortSignal,
-  ): Promise<void> {
-    const spec = record.spec;
-    const timeout = spec.timeout ? AbortSignal.timeout(spec.timeout) : undefined;
-    const signal = timeout ? AbortSignal.any([cancel, timeout]) : cancel;
-    const finish = async (patch: Partial<TaskRecord>) => {
-      Object.assign(record, patch, { finishedAt: new Date().toISOString() });
-      if (await this.store.readTask(record.namespace, record.name)) await this.store.writeTask(record);
-    };
-    try {
-      if (spec.requirePhase)
-        await this.#requirePhase(node, spec.requirePhase, spec.requirePhaseTimeout, cancel);
-      record.phase = "Running";
-      await this.store.writeTask(record);
-      const outputs = await executeTask(spec, node, network, this.#taskDeps(), signal);
-      await finish({ phase: "Complete", outputs });
-    } catch (err) {
-      const e = err as { reason?: string; logTail?: string; message?: string };
-      const reason = timeout?.aborted
-        ? `timed out after ${spec.timeout} ms`
-        : cancel.aborted
-          ? "canceled"
-          : (e.reason ?? e.message ?? String(err));
-      log("task %s failed: %s", record.name, reason);
-      await finish({ phase: "Failed", reason, ...(e.logTail ? { logTail: e.logTail } : {}) }).catch(() => {});
-    }
-  }
-
-  async #requirePhase(
-    node: NodeRecord,
-    phase: string,
-    timeoutMs: number | undefined,
-    cancel: AbortSignal,
-  ): Promise<void> {
-    const deadline = Date.now() + (timeoutMs ?? 5 * 60_000);
-    for (;;) {
-      const view = await viewNode(this.store, (await this.store.readNode(node.namespace, node.name)) ?? node);
-      if (view.phase === phase) return;
-      if (cancel.aborted || Date.now() > deadline) {
-        throw new FailedError(`Node "${node.name}" did not reach phase ${phase}.`, {
-          resource: `node/${node.name}`,
-          reason: `required phase ${phase} not reached (last seen ${view.phase})`,
-        });
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
-  #taskDeps() {
-    return {
-      runtime: (node: NodeRecord) => hostRuntime(node.seid.path),
-      view: async (node: NodeRecord) =>
-        viewNode(this.store, (await this.store.readNode(node.namespace, node.name)) ?? node),
-      restart: (node: NodeRecord, seid: SeidRef | undefined, signal: AbortSignal) =>
-        this.restartNode(node, seid, signal),
-      resolve: (binary: string, signal: AbortSignal) => this.#resolve(binary, signal),
-    };
+  /** Starts a task; see LocalTaskRunner.run. */
+  runTask(spec: TaskSpec, options: OpOptions): Promise<Task> {
+    return this.#runner.run(spec, options);
   }
 
   /**
@@ -622,24 +470,8 @@ export class LocalProvider implements Provider, LocalOps, LocalTaskOps {
     return current;
   }
 
-  async getTask(name: string, options: GetOptions): Promise<Task> {
-    const ns = this.#ns(options.namespace);
-    const record = await this.store.readTask(ns, name);
-    if (!record) throw new NotFoundError("task", name, { namespace: ns });
-    return new LocalTask(this, record);
-  }
-
-  running(namespace: string, name: string): Promise<void> | undefined {
-    return this.#tasks.get(`${namespace}/${name}`)?.done;
-  }
-
-  async cancelTask(namespace: string, name: string): Promise<void> {
-    const run = this.#tasks.get(`${namespace}/${name}`);
-    if (run) {
-      run.controller.abort();
-      await run.done;
-    }
-    await this.store.removeTask(namespace, name);
+  getTask(name: string, options: GetOptions): Promise<Task> {
+    return this.#runner.get(name, options);
   }
 
   async createWorkflow(_spec: WorkflowSpec): Promise<Workflow> {
@@ -651,9 +483,7 @@ export class LocalProvider implements Provider, LocalOps, LocalTaskOps {
   }
 
   /** Cancels the tasks this process still runs (their records say so) and waits for them. */
-  async close(): Promise<void> {
-    const runs = [...this.#tasks.values()];
-    for (const run of runs) run.controller.abort();
-    await Promise.all(runs.map((run) => run.done));
+  close(): Promise<void> {
+    return this.#runner.close();
   }
 }
