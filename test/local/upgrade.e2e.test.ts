@@ -181,7 +181,7 @@ describe("local: upgrade rehearsal v6.5.2 → v6.6.2", () => {
     await net.delete();
   });
 
-  test("error: bad task input is refused before anything reaches the chain", async () => {
+  test("error: bad task input is refused before anything reaches the chain; a good param change passes", async () => {
     const name = "upg-bad";
     const net = await client.createNetwork({ name, validators: 1 });
     await net.waitReady(ready());
@@ -250,6 +250,37 @@ describe("local: upgrade rehearsal v6.5.2 → v6.6.2", () => {
     await net.refresh();
     assert.equal(net.phase, "Ready", "the network is untouched");
     await waitHeightAdvances(net.tendermintRpc!, 2, ready());
+
+    // A well-formed param change goes through: proposal, vote, and the chain applies it.
+    const change = await client.runTask({
+      name: "t-param",
+      node: `${name}-0`,
+      kind: "GovParamChange",
+      govParamChange: {
+        ...gov,
+        title: "more validators",
+        description: "raise MaxValidators",
+        initialDeposit: "10000000usei",
+        changes: [{ subspace: "staking", key: "MaxValidators", value: "50" }],
+      },
+    });
+    const { govParamChange } = await change.wait(ready());
+    assert.ok(govParamChange?.proposalId && govParamChange.txHash && govParamChange.height);
+    const vote = await client.runTask({
+      name: "t-param-vote",
+      node: `${name}-0`,
+      kind: "GovVote",
+      govVote: { ...gov, proposalId: govParamChange.proposalId, option: "yes" },
+    });
+    await vote.wait(ready());
+    const rest = (await client.getNode(`${name}-0`)).rest!;
+    for (let i = 0; ; i++) {
+      const res = await fetch(`${rest}/cosmos/staking/v1beta1/params`);
+      const { params } = (await res.json()) as { params: { max_validators: number } };
+      if (params.max_validators === 50) break;
+      assert.ok(i < 200, "the param change is applied once the vote ends");
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await net.delete();
   });
 });
