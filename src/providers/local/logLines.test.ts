@@ -127,3 +127,18 @@ describe("logLines", () => {
     assert.deepEqual(seen, ["a", "b"]);
   });
 });
+
+describe("logLines without follow", () => {
+  test("behavior: a tail is exactly the last lines as they were, whatever is written meanwhile", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "seinet-loglines-"));
+    const path = join(dir, "seid.log");
+    await writeFile(path, "a\nb\nc\nd\n");
+    const seen: string[] = [];
+    for await (const line of logLines(path, { tail: 2 })) {
+      seen.push(line);
+      await appendFile(path, "written meanwhile\n");
+    }
+    assert.deepEqual(seen, ["c", "d"]);
+    await rm(dir, { recursive: true, force: true });
+  });
+});

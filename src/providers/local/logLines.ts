@@ -31,11 +31,14 @@ export async function* logLines(path: string, options: LogOptions = {}): AsyncGe
       const lines = end >= 0 ? buffer.subarray(0, end).toString("utf8").split("\n") : [];
       if (from > 0) lines.shift(); // the window may start mid-line
       for (const line of options.tail > 0 ? lines.slice(-options.tail) : []) yield line;
+      if (!options.follow) return;
     }
+    // Without follow, the log as it was when asked: lines written meanwhile are not read.
+    const stop = options.follow ? Number.POSITIVE_INFINITY : (await handle.stat()).size;
     let partial = "";
     for (;;) {
       if (signal?.aborted) return;
-      const { size } = await handle.stat();
+      const size = Math.min((await handle.stat()).size, stop);
       if (size > position) {
         const buffer = Buffer.alloc(Math.min(size - position, 1024 * 1024));
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
