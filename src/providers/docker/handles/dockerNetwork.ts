@@ -1,7 +1,7 @@
 import type { TestAccount } from "../../../chain/testAccount.js";
 import type { ForwardedEndpoints, Network } from "../../../client/handles.js";
 import type { DeleteOptions, OpOptions } from "../../../client/options.js";
-import { fetchStatus } from "../../../readiness/status.js";
+import { madeBlock } from "../../../readiness/madeBlock.js";
 import type { NetworkPhase } from "../../../specs/types.js";
 import { passThrough } from "../../local/handles/passThrough.js";
 import type { DockerOps } from "../dockerOps.js";
@@ -90,7 +90,7 @@ export class DockerNetwork implements Network {
         return { ready: v.phase === "Ready", note: `phase ${v.phase}` };
       },
       probe: (signal) =>
-        fetchStatus(this.tendermintRpc as string, { signal, requestTimeout: PROBE_REQUEST_MS }),
+        madeBlock(this.tendermintRpc as string, { signal, requestTimeout: PROBE_REQUEST_MS }),
     });
   }
 

@@ -1,8 +1,8 @@
 import type { TestAccount } from "../../../chain/testAccount.js";
 import type { ForwardedEndpoints, Network } from "../../../client/handles.js";
 import type { DeleteOptions, OpOptions } from "../../../client/options.js";
+import { madeBlock } from "../../../readiness/madeBlock.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../../../readiness/options.js";
-import { fetchStatus } from "../../../readiness/status.js";
 import type { NetworkPhase } from "../../../specs/types.js";
 import { endpointsOf } from "../endpoints.js";
 import type { LocalOps } from "../localOps.js";
@@ -77,7 +77,7 @@ export class LocalNetwork implements Network {
   }
 
   /**
-   * Resolves when every validator runs and Tendermint answers /status. A
+   * Resolves when every validator runs and Tendermint reports a first block. A
    * validator that dies meanwhile rejects at once with a FailedError carrying
    * its exit code and log tail: in the local mode nothing restarts it.
    */
@@ -98,7 +98,7 @@ export class LocalNetwork implements Network {
         return { ready: v.phase === "Ready", note: `phase ${v.phase}` };
       },
       probe: (signal) =>
-        fetchStatus(this.tendermintRpc as string, { signal, requestTimeout: DEFAULT_REQUEST_TIMEOUT_MS }),
+        madeBlock(this.tendermintRpc as string, { signal, requestTimeout: DEFAULT_REQUEST_TIMEOUT_MS }),
     });
   }
 
