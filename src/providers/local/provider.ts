@@ -339,10 +339,11 @@ export class LocalProvider implements Provider, LocalOps {
         configOverrides: spec.config,
         signal,
       });
-      // Peers of a network created a moment ago may not listen yet.
+      // Peers of a network created a moment ago may not listen yet. Two are
+      // enough to start: block sync needs two, the rest are dialed again later.
       await waitListening(
         peerRecords.map((n) => ({ host: n.host, port: n.ports.p2p })),
-        { timeoutMs: 30_000, signal },
+        { timeoutMs: 30_000, atLeast: 2, signal },
       );
       await this.#start(record);
       record.state = "started";
