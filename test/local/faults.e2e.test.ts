@@ -34,7 +34,7 @@ const pidOf = (handle: { object(): unknown }) => (handle.object() as { proc: { p
 
 describe("local: faults", () => {
   test("error: a validator killed from outside rejects a pending waitReady promptly, with exit code and log tail", async () => {
-    const net = await client.createNetwork({ name: "fault-kill", validators: 1 });
+    await using net = await client.createNetwork({ name: "fault-kill", validators: 1 });
     const validator = await client.getNode("fault-kill-0");
     const pending = net.waitReady(ready()).then(
       () => undefined,

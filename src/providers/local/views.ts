@@ -31,7 +31,7 @@ export async function viewNode(store: StateStore, record: NodeRecord): Promise<N
   const paths = store.nodePaths(record.namespace, record.name);
   const proc = await store.readProc(record.namespace, record.name);
   const alive = proc ? await isAlive(proc) : false;
-  const code = proc && !alive ? await exitCode(paths.exit) : undefined;
+  const code = proc && !alive ? await settledExitCode(proc, paths.exit) : undefined;
   let phase: NodePhase;
   let reason: string | undefined;
   // A stopped seid may have stopped itself at a scheduled upgrade: its log says so.
@@ -54,6 +54,21 @@ export async function viewNode(store: StateStore, record: NodeRecord): Promise<N
           : `seid (pid ${proc.pid}) exited with code ${code}`;
   }
   return { record, proc, alive, exitCode: code, phase, reason, halt };
+}
+
+/**
+ * seid's exit code once the wrapper has written it: right after seid dies the
+ * wrapper shell may still be a few milliseconds from writing it, so wait for
+ * it (briefly) while the wrapper lives.
+ */
+async function settledExitCode(proc: ProcRecord, exitFile: string): Promise<number | undefined> {
+  for (let i = 0; i < 40; i++) {
+    const code = await exitCode(exitFile);
+    if (code !== undefined) return code;
+    if (!(await isAlive({ ...proc, pid: proc.pgid }))) return exitCode(exitFile);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return undefined;
 }
 
 /** x/upgrade's panic at a scheduled height: `UPGRADE "v6.6" NEEDED at height: 123`. */
