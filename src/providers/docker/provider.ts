@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type Docker from "dockerode";
 import { type HomePlan, initFollowerHome, runGenesisCeremony } from "../../chain/ceremony.js";
-import { BadConfigValueError, type NodeRole, UnknownConfigKeyError } from "../../chain/config.js";
+import type { NodeRole } from "../../chain/config.js";
+import { configUsageError } from "../../chain/configUsageError.js";
 import { TEST_ACCOUNT_BALANCE } from "../../chain/defaults.js";
 import { usei } from "../../chain/genesis.js";
 import { nodeIdFromNodeKey, peerAddress } from "../../chain/nodeId.js";
@@ -66,13 +67,6 @@ export interface DockerProviderOptions {
   /** Stamped on everything this provider creates ({@link LABEL_RUN}). */
   runId?: string;
   onProgress?: ((step: string) => void) | undefined;
-}
-
-function mapConfigError(err: unknown): unknown {
-  if (err instanceof UnknownConfigKeyError || err instanceof BadConfigValueError) {
-    return new UsageError(err.message, { field: `config.${err.key}` });
-  }
-  return err;
 }
 
 /**
@@ -240,7 +234,7 @@ export class DockerProvider implements Provider, DockerOps {
       log("network %s failed to come up; removing it: %s", spec.name, (err as Error).message);
       await ceremony?.remove();
       await cleanup().catch(() => {});
-      throw mapConfigError(err);
+      throw configUsageError(err);
     }
     return new DockerNetwork(this, await this.viewNetwork(ns, spec.name));
   }
@@ -371,7 +365,7 @@ export class DockerProvider implements Provider, DockerOps {
         await container?.remove({ force: true, v: true }).catch(() => {});
         await ignoreMissing(() => this.docker.getVolume(volume).remove()).catch(() => {});
       }
-      throw mapConfigError(err);
+      throw configUsageError(err);
     }
     return new DockerNode(this, await this.viewNode(ns, spec.name));
   }

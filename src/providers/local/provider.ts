@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { type HomePlan, initFollowerHome, runGenesisCeremony } from "../../chain/ceremony.js";
-import { BadConfigValueError, type NodeRole, UnknownConfigKeyError } from "../../chain/config.js";
+import type { NodeRole } from "../../chain/config.js";
+import { configUsageError } from "../../chain/configUsageError.js";
 import { TEST_ACCOUNT_BALANCE } from "../../chain/defaults.js";
 import { usei } from "../../chain/genesis.js";
 import { peerAddress } from "../../chain/nodeId.js";
@@ -52,13 +53,6 @@ export interface LocalProviderOptions {
   defaultNamespace: string;
   /** Progress lines for long steps (the CLI prints them). */
   onProgress?: ((step: string) => void) | undefined;
-}
-
-function mapConfigError(err: unknown): unknown {
-  if (err instanceof UnknownConfigKeyError || err instanceof BadConfigValueError) {
-    return new UsageError(err.message, { field: `config.${err.key}` });
-  }
-  return err;
 }
 
 /**
@@ -243,7 +237,7 @@ export class LocalProvider implements Provider, LocalOps {
     } catch (err) {
       log("network %s failed to come up; removing it: %s", spec.name, (err as Error).message);
       await this.#destroyNetwork(network, nodes);
-      throw mapConfigError(err);
+      throw configUsageError(err);
     }
     return new LocalNetwork(this, await this.viewNetwork(ns, spec.name));
   }
@@ -350,7 +344,7 @@ export class LocalProvider implements Provider, LocalOps {
       await this.store.writeNode(record);
     } catch (err) {
       await this.#destroyNodes([record]);
-      throw mapConfigError(err);
+      throw configUsageError(err);
     }
     return new LocalNode(this, await this.viewNode(ns, spec.name));
   }
