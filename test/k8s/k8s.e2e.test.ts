@@ -487,7 +487,7 @@ describe("k8s: RBAC and faults", () => {
   });
 
   test("error: an unreachable API server surfaces promptly as InfraError, not a hang", async () => {
-    const { writeFile, mkdtemp } = await import("node:fs/promises");
+    const { writeFile, mkdtemp, rm } = await import("node:fs/promises");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
     const { freePort } = await import("../kube/ports.js");
@@ -509,6 +509,7 @@ describe("k8s: RBAC and faults", () => {
     assert.ok(getErr instanceof InfraError, String(getErr));
     assert.ok(Date.now() - started < 30_000, "failed fast");
     await dead.close();
+    await rm(dir, { recursive: true, force: true });
   });
 
   test("error: a field-manager conflict is ConflictError when not forced (server semantics)", async () => {
