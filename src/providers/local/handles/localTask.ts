@@ -10,8 +10,6 @@ import type { StateStore } from "../store.js";
 /** What a local task handle needs from its provider. */
 export interface LocalTaskOps {
   readonly store: StateStore;
-  /** The run of a task this process started, if it is still going. */
-  running(namespace: string, name: string): Promise<void> | undefined;
   cancelTask(namespace: string, name: string): Promise<void>;
 }
 
@@ -82,11 +80,6 @@ export class LocalTask implements Task {
             reason: this.#record.reason,
             logTail: this.#record.logTail,
           });
-        }
-        const running = this.#ops.running(this.namespace, this.name);
-        if (running) {
-          // Same process: wake as soon as the run settles instead of on the next tick.
-          await Promise.race([running.catch(() => {}), new Promise((r) => setTimeout(r, 250).unref())]);
         }
         return { done: false, note: `phase ${this.#record.phase}` };
       },

@@ -220,10 +220,6 @@ export class LocalTaskRunner implements LocalTaskOps {
     return new LocalTask(this, record);
   }
 
-  running(namespace: string, name: string): Promise<void> | undefined {
-    return this.#tasks.get(`${namespace}/${name}`)?.done;
-  }
-
   async cancelTask(namespace: string, name: string): Promise<void> {
     const run = this.#tasks.get(`${namespace}/${name}`);
     if (run) {
