@@ -5,7 +5,7 @@ import { type TestAccount, testAccountFromKey } from "../../chain/testAccount.js
 import type { Endpoints } from "../../client/handles.js";
 import { FailedError } from "../../errors/failed.js";
 import type { NetworkPhase, NodePhase } from "../../specs/types.js";
-import { scheduledHalt } from "../local/views.js";
+import { scheduledHalt } from "../../chain/scheduledHalt.js";
 import { demuxLog } from "./logFrames.js";
 import {
   LABEL_NAMESPACE,
@@ -35,6 +35,8 @@ export interface NodeView {
   phase: NodePhase;
   exitCode: number | undefined;
   reason: string | undefined;
+  /** The upgrade seid stopped for, when it halted at a scheduled height (phase Halted). */
+  halt: { upgrade: string; height: number } | undefined;
   /** Endpoints published on 127.0.0.1, read from the inspect (never guessed). */
   endpoints: Endpoints;
 }
@@ -92,6 +94,7 @@ export async function viewNode(container: Docker.Container): Promise<NodeView> {
   let reason: string | undefined;
   let exitCode: number | undefined;
   const alive = state.Running;
+  let halt: { upgrade: string; height: number } | undefined;
   if (state.Status === "created") phase = "Initializing";
   else if (state.Status === "removing") phase = "Terminating";
   else if (alive) {
@@ -99,7 +102,7 @@ export async function viewNode(container: Docker.Container): Promise<NodeView> {
     if (state.Paused) reason = "the container is paused";
   } else {
     exitCode = state.ExitCode;
-    const halt = scheduledHalt(await containerLogTail(container, 400));
+    halt = scheduledHalt(await containerLogTail(container, 400));
     if (halt) {
       phase = "Halted";
       reason = `seid stopped for upgrade "${halt.upgrade}" at height ${halt.height}; it waits for the new image`;
@@ -125,6 +128,7 @@ export async function viewNode(container: Docker.Container): Promise<NodeView> {
     phase,
     exitCode,
     reason,
+    halt,
     endpoints: phase === "Running" ? endpointsOf(inspect) : {},
   };
 }

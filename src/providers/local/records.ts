@@ -63,6 +63,8 @@ export interface ProcRecord {
   /** seid's pid. */
   pid: number;
   startedAt: string;
+  /** The log's size when this seid started: what it wrote begins there (absent in records of older versions). */
+  logFrom?: number;
 }
 
 /** A task on disk, so `getTask` works from any process. */

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, fstatSync, openSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import { InfraError } from "../../errors/infra.js";
@@ -33,6 +33,7 @@ export async function startSeid(options: StartSeidOptions): Promise<ProcRecord> 
   await rm(options.exitFile, { force: true });
   await rm(`${options.exitFile}.pid`, { force: true });
   const out = openSync(options.logFile, "a");
+  const logFrom = fstatSync(out).size;
   let pgid: number | undefined;
   try {
     const child = spawn(
@@ -51,7 +52,7 @@ export async function startSeid(options: StartSeidOptions): Promise<ProcRecord> 
     const pid = Number.parseInt(text, 10);
     if (pid > 0) {
       log("started seid pid %d (group %d) for %s", pid, pgid, options.home);
-      return { pgid, pid, startedAt: new Date().toISOString() };
+      return { pgid, pid, startedAt: new Date().toISOString(), logFrom };
     }
     await delay(10);
   }

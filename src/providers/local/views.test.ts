@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import { FailedError } from "../../errors/failed.js";
 import type { NetworkRecord, NodeRecord, RecordState } from "./records.js";
 import { StateStore } from "./store.js";
-import { type NodeView, failure, networkPhase, scheduledHalt, viewNode } from "./views.js";
+import { type NodeView, failure, networkPhase, viewNode } from "./views.js";
 
 function nodeRecord(
   name: string,
@@ -225,19 +225,7 @@ describe("viewNode", () => {
   });
 });
 
-describe("scheduledHalt", () => {
-  test("default: reads x/upgrade's halt line, quoted plainly or escaped in logfmt", () => {
-    assert.deepEqual(scheduledHalt('panic: UPGRADE "v6.6" NEEDED at height: 132: '), {
-      upgrade: "v6.6",
-      height: 132,
-    });
-    assert.deepEqual(scheduledHalt('level=ERROR msg="UPGRADE \\"v6.6\\" NEEDED at height: 7: "'), {
-      upgrade: "v6.6",
-      height: 7,
-    });
-    assert.equal(scheduledHalt("panic: something else"), undefined);
-  });
-
+describe("networkPhase at an upgrade", () => {
   test("behavior: all dead nodes halted for an upgrade pause the network", () => {
     const halted = {
       ...view("net-0", false),

@@ -1,7 +1,9 @@
+import { crashExcerpt } from "../../chain/crashExcerpt.js";
+import { scheduledHalt } from "../../chain/scheduledHalt.js";
 import { FailedError } from "../../errors/failed.js";
 import type { NetworkPhase, NodePhase } from "../../specs/types.js";
-import { logTail } from "./logTail.js";
 import type { NetworkRecord, NodeRecord, ProcRecord } from "./records.js";
+import { runLog } from "./runLog.js";
 import { exitCode, isAlive } from "./seidProcess.js";
 import type { StateStore } from "./store.js";
 
@@ -36,7 +38,9 @@ export async function viewNode(store: StateStore, record: NodeRecord): Promise<N
   let reason: string | undefined;
   // A stopped seid may have stopped itself at a scheduled upgrade: its log says so.
   const halt =
-    proc && !alive && record.state === "started" ? scheduledHalt(await logTail(paths.log, 400)) : undefined;
+    proc && !alive && record.state === "started"
+      ? scheduledHalt(await runLog(paths.log, proc.logFrom))
+      : undefined;
   if (record.state === "initializing") phase = "Initializing";
   else if (record.state === "terminating") phase = "Terminating";
   else if (alive) phase = "Running";
@@ -72,14 +76,6 @@ async function settledExitCode(proc: ProcRecord, exitFile: string): Promise<numb
 }
 
 /** x/upgrade's panic at a scheduled height: `UPGRADE "v6.6" NEEDED at height: 123`. */
-const UPGRADE_NEEDED = /UPGRADE \\?"([^"\\]+)\\?" NEEDED at height: (\d+)/;
-
-/** The upgrade a stopped seid halted for, read from its log tail. */
-export function scheduledHalt(tail: string): { upgrade: string; height: number } | undefined {
-  const match = UPGRADE_NEEDED.exec(tail);
-  return match ? { upgrade: match[1] as string, height: Number(match[2]) } : undefined;
-}
-
 /**
  * A network's phase from its validators: all running is Ready; more than two
  * thirds of the voting power running is Degraded (blocks still come); less is
@@ -115,7 +111,9 @@ export async function failure(
   store: StateStore,
 ): Promise<FailedError> {
   const logTailText = dead
-    ? await logTail(store.nodePaths(dead.record.namespace, dead.record.name).log)
+    ? crashExcerpt(
+        await runLog(store.nodePaths(dead.record.namespace, dead.record.name).log, dead.proc?.logFrom),
+      )
     : undefined;
   return new FailedError(`${kind === "node" ? "Node" : "Network"} "${name}" is ${phase}.`, {
     resource: `${kind}/${name}`,

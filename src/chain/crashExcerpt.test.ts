@@ -1,0 +1,48 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { crashExcerpt } from "./crashExcerpt.js";
+
+const logLines = (n: number, prefix = "line") => Array.from({ length: n }, (_, i) => `${prefix} ${i}`);
+
+describe("crashExcerpt", () => {
+  test("without a crash it is the last lines", () => {
+    assert.equal(crashExcerpt(`${logLines(100).join("\n")}\n`, 3), "line 97\nline 98\nline 99");
+  });
+
+  test("a crash report longer than the excerpt keeps its panic message and the lines before it", () => {
+    const log = [
+      ...logLines(50),
+      'panic: BINARY UPDATED BEFORE TRIGGER! UPGRADE "v6.6" - in binary but not executed on chain',
+      "",
+      "goroutine 1 [running]:",
+      ...logLines(300, "\tframe"),
+    ].join("\n");
+    const excerpt = crashExcerpt(log, 40).split("\n");
+    assert.equal(excerpt.length, 40);
+    assert.equal(excerpt[0], "line 45");
+    assert.match(excerpt[5]!, /BINARY UPDATED BEFORE TRIGGER/);
+  });
+
+  test("a re-panic is reported from the first panic", () => {
+    const log = ["a", "panic: first [recovered]", "panic: second", ...logLines(100, "\tframe")].join("\n");
+    assert.deepEqual(crashExcerpt(log, 4).split("\n"), [
+      "a",
+      "panic: first [recovered]",
+      "panic: second",
+      "\tframe 0",
+    ]);
+  });
+
+  test("a short crash report at the end is just the tail", () => {
+    const log = [...logLines(10), "fatal error: concurrent map writes", "goroutine 7:"].join("\n");
+    assert.deepEqual(crashExcerpt(log, 3).split("\n"), [
+      "line 9",
+      "fatal error: concurrent map writes",
+      "goroutine 7:",
+    ]);
+  });
+
+  test("no lines asked is none", () => {
+    assert.equal(crashExcerpt("a\nb", 0), "");
+  });
+});
