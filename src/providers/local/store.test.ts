@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { InfraError } from "../../errors/infra.js";
-import { atomicWrite } from "./atomicWrite.js";
+import { atomicWrite } from "../../internal/atomicWrite.js";
 import type { NetworkRecord, NodeRecord } from "./records.js";
 import { StateStore } from "./store.js";
 

@@ -1,9 +1,12 @@
 import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import lockfile from "proper-lockfile";
 import { InfraError } from "../../errors/infra.js";
-import { atomicWrite } from "./atomicWrite.js";
-import type { NetworkRecord, NodeRecord, ProcRecord, TaskRecord } from "./records.js";
+import { atomicWrite } from "../../internal/atomicWrite.js";
+import { withDirLock } from "../../internal/dirLock.js";
+import { FileTaskStore } from "../../tasks/fileTaskStore.js";
+import type { TaskRecord } from "../../tasks/taskRecord.js";
+import type { TaskStore } from "../../tasks/taskStore.js";
+import type { NetworkRecord, NodeRecord, ProcRecord } from "./records.js";
 
 const DEFAULT_NAMESPACE = "default";
 
@@ -33,8 +36,12 @@ async function readJson<T>(path: string): Promise<T | undefined> {
  * node's home, log and process files beside its record. Writes are atomic;
  * changes that must not interleave across processes run under one lock.
  */
-export class StateStore {
-  constructor(readonly root: string) {}
+export class StateStore implements TaskStore {
+  readonly #tasks: FileTaskStore;
+
+  constructor(readonly root: string) {
+    this.#tasks = new FileTaskStore(root);
+  }
 
   /** The namespace directory name; empty means `default`. */
   static namespace(ns: string | undefined): string {
@@ -58,24 +65,8 @@ export class StateStore {
   }
 
   /** Runs `fn` holding the cross-process lock of this state root. */
-  async withLock<T>(fn: () => Promise<T>): Promise<T> {
-    await mkdir(this.root, { recursive: true });
-    let release: () => Promise<void>;
-    try {
-      release = await lockfile.lock(this.root, {
-        lockfilePath: join(this.root, ".lock"),
-        realpath: false,
-        stale: 15_000,
-        retries: { retries: 200, minTimeout: 10, maxTimeout: 100, factor: 1.3 },
-      });
-    } catch (err) {
-      throw new InfraError(`Cannot take the seinet state lock in ${this.root}.`, { cause: err });
-    }
-    try {
-      return await fn();
-    } finally {
-      await release().catch(() => {});
-    }
+  withLock<T>(fn: () => Promise<T>): Promise<T> {
+    return withDirLock(this.root, fn);
   }
 
   readNetwork(ns: string, name: string): Promise<NetworkRecord | undefined> {
@@ -107,20 +98,19 @@ export class StateStore {
   }
 
   taskFile(ns: string, name: string): string {
-    return join(this.root, ns, "tasks", `${name}.json`);
+    return this.#tasks.taskFile(ns, name);
   }
 
   readTask(ns: string, name: string): Promise<TaskRecord | undefined> {
-    return readJson<TaskRecord>(this.taskFile(ns, name));
+    return this.#tasks.readTask(ns, name);
   }
 
-  async writeTask(record: TaskRecord): Promise<void> {
-    await mkdir(join(this.root, record.namespace, "tasks"), { recursive: true });
-    await atomicWrite(this.taskFile(record.namespace, record.name), `${JSON.stringify(record, null, 2)}\n`);
+  writeTask(record: TaskRecord): Promise<void> {
+    return this.#tasks.writeTask(record);
   }
 
-  async removeTask(ns: string, name: string): Promise<void> {
-    await rm(this.taskFile(ns, name), { force: true });
+  removeTask(ns: string, name: string): Promise<void> {
+    return this.#tasks.removeTask(ns, name);
   }
 
   async removeNode(ns: string, name: string): Promise<void> {

@@ -1,15 +1,15 @@
-import { DEFAULT_WAIT_READY_MS } from "../../../client/defaults.js";
-import type { Task } from "../../../client/handles.js";
-import type { DeleteOptions, OpOptions } from "../../../client/options.js";
-import { FailedError } from "../../../errors/failed.js";
-import { poll } from "../../../internal/poll.js";
-import type { TaskKind, TaskOutputs, TaskPhase } from "../../../specs/types.js";
-import type { TaskRecord } from "../records.js";
-import type { StateStore } from "../store.js";
+import { DEFAULT_WAIT_READY_MS } from "../client/defaults.js";
+import type { Task } from "../client/handles.js";
+import type { DeleteOptions, OpOptions } from "../client/options.js";
+import { FailedError } from "../errors/failed.js";
+import { poll } from "../internal/poll.js";
+import type { TaskKind, TaskOutputs, TaskPhase } from "../specs/types.js";
+import type { TaskRecord } from "./taskRecord.js";
+import type { TaskStore } from "./taskStore.js";
 
-/** What a local task handle needs from its provider. */
-export interface LocalTaskOps {
-  readonly store: StateStore;
+/** What a stored task's handle needs from the runner that made it. */
+export interface StoredTaskOps {
+  readonly store: TaskStore;
   cancelTask(namespace: string, name: string): Promise<void>;
 }
 
@@ -31,14 +31,18 @@ export function effective(record: TaskRecord): TaskRecord {
   return record;
 }
 
-/** A one-shot task run by the local mode, its state on disk. */
-export class LocalTask implements Task {
+/**
+ * A one-shot task run in a client process (local and docker modes), read from
+ * its stored record, so a handle from `getTask` in another process sees the
+ * same phase and outputs as the one `runTask` returned.
+ */
+export class StoredTask implements Task {
   readonly name: string;
   readonly namespace: string;
   #record: TaskRecord;
-  readonly #ops: LocalTaskOps;
+  readonly #ops: StoredTaskOps;
 
-  constructor(ops: LocalTaskOps, record: TaskRecord) {
+  constructor(ops: StoredTaskOps, record: TaskRecord) {
     this.#ops = ops;
     this.#record = effective(record);
     this.name = record.name;

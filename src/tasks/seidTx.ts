@@ -1,9 +1,9 @@
 import { setTimeout as delay } from "node:timers/promises";
-import type { ChainRuntime } from "../../../chain/runtime.js";
-import { FailedError } from "../../../errors/failed.js";
-import { abortError } from "../../../internal/abort.js";
-import { endpoint } from "../../../readiness/endpoint.js";
-import { getJson } from "../../../readiness/http.js";
+import type { ChainRuntime } from "../chain/runtime.js";
+import { FailedError } from "../errors/failed.js";
+import { abortError } from "../internal/abort.js";
+import { endpoint } from "../readiness/endpoint.js";
+import { getJson } from "../readiness/http.js";
 
 /** A transaction as the chain recorded it. */
 export interface IncludedTx {
@@ -37,7 +37,8 @@ const b64 = (text: string) => {
 
 /**
  * Signs and broadcasts `seid tx <args>` from a key in `home`'s test keyring
- * against the node at `rpc`, then waits until a block includes it. A tx the
+ * through `node` (the RPC as the runtime's seid reaches it), then waits until
+ * a block includes it, asking `rpc` (as this process reaches it). A tx the
  * chain refuses (in CheckTx or DeliverTx) is a FailedError carrying the raw log.
  */
 export async function broadcastTx(
@@ -45,6 +46,8 @@ export async function broadcastTx(
   args: readonly string[],
   options: {
     home: string;
+    /** Tendermint RPC for `--node`, as seen from where `rt` runs seid. */
+    node: string;
     rpc: string;
     chainId: string;
     from: string;
@@ -53,7 +56,7 @@ export async function broadcastTx(
   },
 ): Promise<IncludedTx> {
   const { signal } = options;
-  const rpcAddress = options.rpc.replace(/^http/, "tcp");
+  const rpcAddress = options.node.replace(/^http/, "tcp");
   const out = await rt.seid(
     [
       "tx",

@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { parse } from "smol-toml";
-import { endpoint } from "../../../readiness/endpoint.js";
-import { getJson } from "../../../readiness/http.js";
+import type { ChainRuntime } from "../chain/runtime.js";
+import { endpoint } from "../readiness/endpoint.js";
+import { getJson } from "../readiness/http.js";
 
 /** A coin amount of one denom, as the chain's params state it. */
 export interface Coin {
@@ -40,9 +40,12 @@ export async function votingPeriodMs(rest: string, signal?: AbortSignal): Promis
   return Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0;
 }
 
-/** The node's `minimum-gas-prices` (app.toml), e.g. 0.01usei → { usei: 0.01 }. */
-export async function minimumGasPrices(home: string): Promise<Map<string, number>> {
-  const app = parse(await readFile(`${home}/config/app.toml`, "utf8")) as { "minimum-gas-prices"?: string };
+/**
+ * The node's `minimum-gas-prices` (app.toml), e.g. 0.01usei → { usei: 0.01 },
+ * read through the runtime that holds its home (the host, or its container).
+ */
+export async function minimumGasPrices(rt: ChainRuntime, home: string): Promise<Map<string, number>> {
+  const app = parse(await rt.readFile(`${home}/config/app.toml`)) as { "minimum-gas-prices"?: string };
   const out = new Map<string, number>();
   for (const part of (app["minimum-gas-prices"] ?? "").split(",")) {
     const m = /^([\d.]+)([a-zA-Z][a-zA-Z0-9/:._-]*)$/.exec(part.trim());

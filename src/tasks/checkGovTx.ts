@@ -1,7 +1,7 @@
-import { UsageError } from "../../../errors/usage.js";
-import type { GovTxSpec } from "../../../specs/types.js";
-import type { NetworkRecord, NodeRecord } from "../records.js";
+import { UsageError } from "../errors/usage.js";
+import type { GovTxSpec } from "../specs/types.js";
 import { minDeposit, minimumGasPrices, parseCoinList } from "./chainParams.js";
+import type { TaskTarget } from "./taskTarget.js";
 
 /**
  * Checks a gov tx against the chain before anything is signed: the chain id,
@@ -12,18 +12,17 @@ import { minDeposit, minimumGasPrices, parseCoinList } from "./chainParams.js";
 export async function checkGovTx(
   tx: GovTxSpec & { initialDeposit?: string },
   field: string,
-  network: NetworkRecord,
-  node: NodeRecord,
+  node: TaskTarget,
   rest: string,
   signal?: AbortSignal,
 ): Promise<void> {
-  if (tx.chainId !== network.chainId) {
+  if (tx.chainId !== node.chainId) {
     throw new UsageError(
-      `\`${field}.chainId\` is "${tx.chainId}", but node "${node.name}" runs chain "${network.chainId}".`,
+      `\`${field}.chainId\` is "${tx.chainId}", but node "${node.name}" runs chain "${node.chainId}".`,
       { field: `${field}.chainId` },
     );
   }
-  const prices = await minimumGasPrices(node.home);
+  const prices = await minimumGasPrices(node.runtime, node.home);
   const fees = parseCoinList(tx.fees);
   for (const [denom, price] of prices) {
     const needed = BigInt(Math.ceil(price * tx.gas));
