@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import type { GenesisAccount } from "../specs/types.js";
+import type { GenesisAccount, SnapshotsSpec } from "../specs/types.js";
 import { type ConfigFiles, type NodeConfigInput, patchConfigFiles } from "./config.js";
 import { VALIDATOR_BALANCE, VALIDATOR_STAKE } from "./defaults.js";
 import {
@@ -12,6 +12,7 @@ import {
 } from "./genesis.js";
 import { nodeIdFromNodeKey, peerAddress } from "./nodeId.js";
 import type { ChainRuntime } from "./runtime.js";
+import type { StateSyncSettings } from "./stateSyncSettings.js";
 
 const KEYRING = ["--keyring-backend", "test"] as const;
 
@@ -39,6 +40,8 @@ export interface GenesisCeremonyInput {
   extraAccounts?: readonly FundedAccount[];
   genesisOverrides?: Readonly<Record<string, unknown>>;
   configOverrides?: Readonly<Record<string, string>>;
+  /** State-sync snapshots every node of the network takes. */
+  snapshots?: SnapshotsSpec | undefined;
   signal?: AbortSignal;
   /** Called as each step starts, for progress output. */
   onStep?: (step: string) => void;
@@ -195,6 +198,7 @@ export async function runGenesisCeremony(
         ...e.plan.config,
         peers: everyone.filter((o) => o !== e).map(addr),
         overrides: input.configOverrides,
+        snapshots: input.snapshots,
       }),
     ),
   );
@@ -216,6 +220,8 @@ export interface FollowerInput {
   /** `id@host:port` of the nodes to peer with. */
   peers: readonly string[];
   configOverrides?: Readonly<Record<string, string>> | undefined;
+  /** Bootstrap from a snapshot instead of replaying blocks. */
+  stateSync?: StateSyncSettings | undefined;
   signal?: AbortSignal;
 }
 
@@ -226,6 +232,7 @@ export async function initFollowerHome(rt: ChainRuntime, input: FollowerInput): 
     ...input.plan.config,
     peers: input.peers,
     overrides: input.configOverrides,
+    stateSync: input.stateSync,
   });
   return nodeId;
 }

@@ -1,6 +1,9 @@
 import { parse, stringify } from "smol-toml";
+import type { SnapshotsSpec } from "../specs/types.js";
 import { getDotted, hasDotted, setDotted } from "./dottedPath.js";
 import type { NodePorts } from "./ports.js";
+import { snapshotSettings } from "./snapshotSettings.js";
+import { type StateSyncSettings, stateSyncSettings } from "./stateSyncSettings.js";
 
 /** What a node is in its network; decides Tendermint's `mode`. */
 export type NodeRole = "validator" | "sentry" | "follower";
@@ -17,6 +20,10 @@ export interface NodeConfigInput {
   peers: readonly string[];
   /** The caller's dotted-key overrides, string values. */
   overrides?: Readonly<Record<string, string>> | undefined;
+  /** State-sync snapshots this node takes and serves. */
+  snapshots?: SnapshotsSpec | undefined;
+  /** Bootstrap from a snapshot instead of replaying blocks. */
+  stateSync?: StateSyncSettings | undefined;
 }
 
 /** A config.toml / app.toml pair as text, as seid reads them. */
@@ -68,6 +75,8 @@ function patchConfig(doc: Doc, input: NodeConfigInput): void {
   // trip; at the default 100 ms sleep they fall behind a chain that makes more
   // than ~3 blocks a second while still reporting catching_up false.
   set("consensus.peer-gossip-sleep-duration", "10ms");
+  if (input.stateSync)
+    for (const [key, value] of Object.entries(stateSyncSettings(input.stateSync))) set(key, value);
 }
 
 /** Cosmos and EVM listeners on the node's own ports; telemetry off. */
@@ -84,6 +93,8 @@ function patchApp(doc: Doc, input: NodeConfigInput): void {
   set("evm.ws_enabled", true);
   set("evm.ws_port", ports.evmWs);
   set("telemetry.enabled", false);
+  if (input.snapshots)
+    for (const [key, value] of Object.entries(snapshotSettings(input.snapshots))) set(key, value);
 }
 
 function coerce(key: string, current: unknown, value: string): unknown {

@@ -38,6 +38,18 @@ export type NodePhase = "Pending" | "Initializing" | "Running" | "Halted" | "Fai
 export type TaskPhase = "Pending" | "Running" | "Complete" | "Failed";
 
 /**
+ * State-sync snapshots a network's nodes take, so a follower can join from a
+ * recent height instead of replaying every block. Maps to app.toml's
+ * `[state-sync] snapshot-interval` and `snapshot-keep-recent`.
+ */
+export interface SnapshotsSpec {
+  /** Take a snapshot every `interval` blocks (integer ≥ 1). */
+  interval: number;
+  /** How many recent snapshots each node keeps and serves (integer ≥ 1; default 2, seid's own). */
+  keepRecent?: number;
+}
+
+/**
  * A genesis network of N validators. The name is also the chain id.
  */
 export interface NetworkSpec {
@@ -63,6 +75,8 @@ export interface NetworkSpec {
   deletionPolicy?: "Delete" | "Retain";
   /** Sidecar image (k8s). */
   sidecarImage?: string;
+  /** State-sync snapshots the network's nodes take and serve to followers that ask for `stateSync`. */
+  snapshots?: SnapshotsSpec;
 }
 
 /** State sync bootstrap for a follower. */

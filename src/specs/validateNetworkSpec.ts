@@ -14,6 +14,7 @@ import {
   show,
 } from "./rules.js";
 import type { NetworkSpec } from "./types.js";
+import { validateSnapshots } from "./validateSnapshots.js";
 
 const KNOWN = [
   "name",
@@ -27,6 +28,7 @@ const KNOWN = [
   "labels",
   "deletionPolicy",
   "sidecarImage",
+  "snapshots",
 ] as const;
 
 /**
@@ -91,5 +93,6 @@ export function validateNetworkSpec(spec: unknown): NetworkSpec {
   optionalLabels(spec.labels, "labels");
   if (spec.deletionPolicy !== undefined)
     requireOneOf(spec.deletionPolicy, "deletionPolicy", ["Delete", "Retain"]);
+  if (spec.snapshots !== undefined) validateSnapshots(spec.snapshots, spec.config);
   return spec as unknown as NetworkSpec;
 }

@@ -30,10 +30,12 @@ import type { LocalOps } from "./localOps.js";
 import type { NetworkRecord, NodeRecord, SeidRef, TaskRecord } from "./records.js";
 import { isAlive, startSeid, stopSeid } from "./seidProcess.js";
 import type { SeidResolver } from "./seidResolver.js";
+import { prepareStateSync, requireSnapshots } from "./stateSync/prepareStateSync.js";
 import { StateStore } from "./store.js";
 import { LocalTaskRunner } from "./tasks/taskRunner.js";
 import { type NetworkView, type NodeView, networkPhase, viewNode } from "./views.js";
 import { waitListening } from "./waitListening.js";
+import { LocalWorkflowRunner } from "./workflows/workflowRunner.js";
 
 const log = logger("local");
 
@@ -63,6 +65,7 @@ export interface LocalProviderOptions {
 export class LocalProvider implements Provider, LocalOps {
   readonly mode = "local";
   readonly #runner: LocalTaskRunner;
+  readonly #workflows: LocalWorkflowRunner;
   readonly store: StateStore;
   readonly #resolve: SeidResolver;
   readonly #namespace: string;
@@ -78,6 +81,19 @@ export class LocalProvider implements Provider, LocalOps {
       resolve: this.#resolve,
       namespace: (ns) => this.#ns(ns),
       restartNode: (node, seid, signal) => this.restartNode(node, seid, signal),
+    });
+    this.#workflows = new LocalWorkflowRunner({
+      store: this.store,
+      namespace: (ns) => this.#ns(ns),
+      stopNode: async (node) => {
+        const proc = await this.store.readProc(node.namespace, node.name);
+        if (proc && (await isAlive(proc))) await stopSeid(proc, RESTART_GRACE_MS);
+      },
+      startNode: async (node) => {
+        await this.#start(node);
+        node.state = "started";
+        await this.store.writeNode(node);
+      },
     });
   }
 
@@ -165,6 +181,7 @@ export class LocalProvider implements Provider, LocalOps {
       ...(sentry ? { sentry } : {}),
       seid,
       testAccount,
+      ...(spec.snapshots ? { snapshots: spec.snapshots } : {}),
       labels: spec.labels ?? {},
       createdAt: new Date().toISOString(),
       state: "initializing",
@@ -219,6 +236,7 @@ export class LocalProvider implements Provider, LocalOps {
         ],
         genesisOverrides: spec.genesis,
         configOverrides: spec.config,
+        snapshots: spec.snapshots,
         signal,
         onStep: (step) => this.#progress(`network ${spec.name}: ${step}`),
       });
@@ -269,12 +287,6 @@ export class LocalProvider implements Provider, LocalOps {
     const { signal } = options;
     const ns = this.#ns(spec.namespace);
     const netNs = this.#ns(spec.networkNamespace ?? spec.namespace);
-    if (spec.stateSync) {
-      throw new UsageError(
-        "`stateSync` is not supported in the local mode yet: a follower syncs from genesis by block sync, which takes seconds on a new network.",
-        { field: "stateSync" },
-      );
-    }
     const network = await this.store.readNetwork(netNs, spec.network);
     if (!network) throw new NotFoundError("network", spec.network, { namespace: netNs });
     if (network.state !== "started") {
@@ -282,6 +294,7 @@ export class LocalProvider implements Provider, LocalOps {
         `Network "${spec.network}" is ${network.state}; a follower can join only a started network.`,
       );
     }
+    if (spec.stateSync) requireSnapshots(network, "stateSync");
     const seid = spec.binary ? await this.#resolve(spec.binary, signal) : network.seid;
     throwIfAborted(signal, `creating node "${spec.name}"`);
     const labels = {
@@ -325,12 +338,22 @@ export class LocalProvider implements Provider, LocalOps {
       const first = await this.store.readNode(netNs, network.validators[0] as string);
       if (!first) throw new NotFoundError("node", network.validators[0] as string, { namespace: netNs });
       const genesis = await readFile(`${first.home}/config/genesis.json`, "utf8");
+      if (spec.stateSync) {
+        record.stateSync = await prepareStateSync({
+          store: this.store,
+          network,
+          rpcServers: spec.stateSync.rpcServers,
+          resource: `node/${spec.name}`,
+          signal,
+        });
+      }
       record.nodeId = await initFollowerHome(hostRuntime(seid.path), {
         chainId: network.chainId,
         plan: this.#homePlan(record),
         genesis,
         peers,
         configOverrides: spec.config,
+        stateSync: record.stateSync,
         signal,
       });
       // Peers of a network created a moment ago may not listen yet. Two are
@@ -469,16 +492,17 @@ export class LocalProvider implements Provider, LocalOps {
     return this.#runner.get(name, options);
   }
 
-  async createWorkflow(_spec: WorkflowSpec): Promise<Workflow> {
-    throw new UsageError("Workflows are not supported in the local mode yet.", { field: "kind" });
+  /** Starts a workflow; see LocalWorkflowRunner.run. */
+  createWorkflow(spec: WorkflowSpec, options: OpOptions): Promise<Workflow> {
+    return this.#workflows.run(spec, options);
   }
 
-  async getWorkflow(name: string, options: GetOptions): Promise<Workflow> {
-    throw new NotFoundError("workflow", name, { namespace: this.#ns(options.namespace) });
+  getWorkflow(name: string, options: GetOptions): Promise<Workflow> {
+    return this.#workflows.get(name, options);
   }
 
-  /** Cancels the tasks this process still runs (their records say so) and waits for them. */
-  close(): Promise<void> {
-    return this.#runner.close();
+  /** Cancels the tasks and workflows this process still runs (their records say so) and waits for them. */
+  async close(): Promise<void> {
+    await Promise.all([this.#runner.close(), this.#workflows.close()]);
   }
 }

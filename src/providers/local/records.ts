@@ -1,7 +1,8 @@
 import type { NodeRole } from "../../chain/config.js";
 import type { NodePorts } from "../../chain/ports.js";
+import type { StateSyncSettings } from "../../chain/stateSyncSettings.js";
 import type { TestAccount } from "../../chain/testAccount.js";
-import type { TaskOutputs, TaskPhase, TaskSpec } from "../../specs/types.js";
+import type { SnapshotsSpec, TaskOutputs, TaskPhase, TaskSpec } from "../../specs/types.js";
 
 /** Where a record is in its life; the process table says the rest. */
 export type RecordState = "initializing" | "started" | "terminating";
@@ -35,6 +36,8 @@ export interface NodeRecord {
   logFile: string;
   labels: Record<string, string>;
   config?: Record<string, string>;
+  /** Set when it bootstraps from a snapshot: it is Initializing until its RPC says it caught up. */
+  stateSync?: StateSyncSettings;
   createdAt: string;
   state: RecordState;
 }
@@ -51,6 +54,8 @@ export interface NetworkRecord {
   sentry?: string;
   seid: SeidRef;
   testAccount: TestAccount;
+  /** The state-sync snapshots its validators and sentry take; absent, followers cannot state-sync. */
+  snapshots?: SnapshotsSpec;
   labels: Record<string, string>;
   createdAt: string;
   state: RecordState;

@@ -5,6 +5,7 @@ import type { NetworkPhase, NodePhase } from "../../specs/types.js";
 import type { NetworkRecord, NodeRecord, ProcRecord } from "./records.js";
 import { runLog } from "./runLog.js";
 import { exitCode, isAlive } from "./seidProcess.js";
+import { stateSynced } from "./stateSync/stateSynced.js";
 import type { StateStore } from "./store.js";
 
 /** A node as read now: its record, its process, and the phase they give. */
@@ -43,7 +44,7 @@ export async function viewNode(store: StateStore, record: NodeRecord): Promise<N
       : undefined;
   if (record.state === "initializing") phase = "Initializing";
   else if (record.state === "terminating") phase = "Terminating";
-  else if (alive) phase = "Running";
+  else if (alive) phase = record.stateSync && !(await stateSynced(record)) ? "Initializing" : "Running";
   else if (halt) {
     phase = "Halted";
     reason = `seid stopped for upgrade "${halt.upgrade}" at height ${halt.height}; it waits for the new binary`;

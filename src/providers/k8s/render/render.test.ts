@@ -108,6 +108,28 @@ describe("renderNetwork", () => {
     assert.deepEqual(rendered.spec, { image: "i", replicas: 3, genesis: { chainId: "n" } });
   });
 
+  test("behavior: snapshots become state-sync configOverrides beside the caller's config", () => {
+    const rendered = renderNetwork(
+      { name: "n", validators: 1, snapshots: { interval: 10 }, config: { "mempool.size": "5000" } },
+      "d",
+      "i",
+    );
+    assert.deepEqual(rendered.spec.configOverrides, {
+      "state-sync.snapshot-interval": "10",
+      "state-sync.snapshot-keep-recent": "2",
+      "mempool.size": "5000",
+    });
+    const kept = renderNetwork(
+      { name: "n", validators: 1, snapshots: { interval: 500, keepRecent: 7 } },
+      "d",
+      "i",
+    );
+    assert.deepEqual(kept.spec.configOverrides, {
+      "state-sync.snapshot-interval": "500",
+      "state-sync.snapshot-keep-recent": "7",
+    });
+  });
+
   test("behavior: the rendered object does not alias the spec", () => {
     const spec: NetworkSpec = { name: "n", validators: 1, genesis: { a: 1 }, config: { b: "2" } };
     const rendered = renderNetwork(spec, "d", "i");

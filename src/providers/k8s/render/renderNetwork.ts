@@ -1,10 +1,12 @@
+import { snapshotSettings } from "../../../chain/snapshotSettings.js";
 import type { NetworkSpec } from "../../../specs/types.js";
 import { API_VERSION, type CustomResource } from "../resources.js";
 import { mergeLabels } from "./labels.js";
 
 /**
  * SeiNetwork exactly as the CRD accepts it: replicas = validators, chain id =
- * name, genesis accounts and JSON overrides, config overrides.
+ * name, genesis accounts and JSON overrides, config overrides (snapshot
+ * settings among them).
  */
 export function renderNetwork(spec: NetworkSpec, namespace: string, image: string): CustomResource {
   const genesis: Record<string, unknown> = { chainId: spec.name };
@@ -25,7 +27,13 @@ export function renderNetwork(spec: NetworkSpec, namespace: string, image: strin
   }
   if (spec.genesis && Object.keys(spec.genesis).length > 0) genesis.overrides = { ...spec.genesis };
   const body: Record<string, unknown> = { image, replicas: spec.validators, genesis };
-  if (spec.config && Object.keys(spec.config).length > 0) body.configOverrides = { ...spec.config };
+  // SeiNetwork has no snapshot field (snapshot settings belong to a SeiNode):
+  // the validators take snapshots through their app.toml keys, as strings.
+  const snapshots = spec.snapshots
+    ? Object.fromEntries(Object.entries(snapshotSettings(spec.snapshots)).map(([k, v]) => [k, String(v)]))
+    : {};
+  const overrides = { ...snapshots, ...spec.config };
+  if (Object.keys(overrides).length > 0) body.configOverrides = overrides;
   if (spec.deletionPolicy) body.deletionPolicy = spec.deletionPolicy;
   if (spec.sidecarImage) body.sidecar = { image: spec.sidecarImage };
   return {
