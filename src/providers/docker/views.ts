@@ -36,7 +36,7 @@ export interface NodeView {
   exitCode: number | undefined;
   reason: string | undefined;
   /** The upgrade seid stopped for, when it halted at a scheduled height (phase Halted). */
-  halt: { upgrade: string; height: number } | undefined;
+  halt?: { upgrade: string; height: number } | undefined;
   /** Endpoints published on 127.0.0.1, read from the inspect (never guessed). */
   endpoints: Endpoints;
 }
