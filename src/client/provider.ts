@@ -33,7 +33,7 @@ export interface OpenOptions extends OpOptions {
   context?: string;
   /** Default namespace for specs that leave theirs empty. */
   namespace?: string;
-  /** local: directory holding network and node state. */
+  /** local: directory holding network and node state; docker: root of the task records. */
   stateDir?: string;
   /** Provider-specific options, passed through untouched. */
   [key: string]: unknown;

@@ -36,5 +36,6 @@ conformance({
       return image;
     },
   },
+  tasks: true,
   readyTimeoutMs: 120_000,
 });

@@ -5,8 +5,9 @@ import { DockerProvider } from "./provider.js";
 /**
  * The docker mode: one container per node on a private Docker network.
  * Options: `dockerHost` (else DOCKER_HOST, else the default socket),
- * `namespace`, `onProgress`. The engine is pinged first, so a missing daemon
- * is one InfraError before anything happens.
+ * `namespace`, `onProgress`, `stateDir` (where task records live). The
+ * engine is pinged first, so a missing daemon is one InfraError before
+ * anything happens.
  */
 export const dockerProvider: ProviderFactory = async (options) => {
   const dockerHost = typeof options.dockerHost === "string" ? options.dockerHost : undefined;
@@ -14,5 +15,6 @@ export const dockerProvider: ProviderFactory = async (options) => {
   const docker = await connectDocker(host, options.signal);
   const onProgress =
     typeof options.onProgress === "function" ? (options.onProgress as (s: string) => void) : undefined;
-  return new DockerProvider({ docker, defaultNamespace: options.namespace ?? "", onProgress });
+  const stateDir = typeof options.stateDir === "string" ? options.stateDir : undefined;
+  return new DockerProvider({ docker, defaultNamespace: options.namespace ?? "", onProgress, stateDir });
 };

@@ -91,12 +91,14 @@ export async function createNodeContainer(
     dockerNetwork: string;
     labels: Record<string, string>;
     volume: string;
+    /** Host port per container port, to keep a recreated node's endpoints; the engine picks the rest. */
+    hostPorts?: Readonly<Record<number, string>>;
   },
 ): Promise<Docker.Container> {
   const containerName = resourceName(options.namespace, options.name);
   const exposed = Object.fromEntries(PUBLISHED.map((p) => [`${p}/tcp`, {}]));
   const bindings = Object.fromEntries(
-    PUBLISHED.map((p) => [`${p}/tcp`, [{ HostIp: "127.0.0.1", HostPort: "" }]]),
+    PUBLISHED.map((p) => [`${p}/tcp`, [{ HostIp: "127.0.0.1", HostPort: options.hostPorts?.[p] ?? "" }]]),
   );
   try {
     return await docker.createContainer({

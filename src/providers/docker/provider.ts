@@ -17,6 +17,8 @@ import { UsageError } from "../../errors/usage.js";
 import { throwIfAborted } from "../../internal/abort.js";
 import { logger } from "../../internal/debug.js";
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
+import { FileTaskStore } from "../../tasks/fileTaskStore.js";
+import { TaskRunner } from "../../tasks/taskRunner.js";
 import { readContainerFile } from "./archive.js";
 import { CeremonyContainer } from "./ceremonyContainer.js";
 import { ignoreMissing, isDockerNotFound, mapDockerError } from "./dockerErrors.js";
@@ -52,6 +54,8 @@ import {
   refuseLeftoverVolumes,
   seinetContainers,
 } from "./nodeContainer.js";
+import { type DockerTarget, dockerTaskBackend } from "./tasks/dockerTaskBackend.js";
+import { dockerTaskRoot } from "./tasks/taskStateRoot.js";
 import { destroyNetwork, removeContainers, removeVolumes } from "./teardown.js";
 import { type NetworkView, type NodeView, networkFacts, networkPhase, viewNode } from "./views.js";
 
@@ -67,6 +71,8 @@ export interface DockerProviderOptions {
   /** Stamped on everything this provider creates ({@link LABEL_RUN}). */
   runId?: string;
   onProgress?: ((step: string) => void) | undefined;
+  /** Root of the task records (see {@link dockerTaskRoot}); default under the XDG state dir. */
+  stateDir?: string | undefined;
 }
 
 /**
@@ -81,12 +87,38 @@ export class DockerProvider implements Provider, DockerOps {
   readonly runId: string;
   readonly #namespace: string;
   readonly #progress: (step: string) => void;
+  readonly #stateDir: string | undefined;
+  #runner: Promise<TaskRunner<DockerTarget>> | undefined;
 
   constructor(options: DockerProviderOptions) {
     this.docker = options.docker;
     this.#namespace = options.defaultNamespace || DEFAULT_NAMESPACE;
     this.runId = options.runId ?? randomBytes(6).toString("hex");
     this.#progress = options.onProgress ?? (() => {});
+    this.#stateDir = options.stateDir;
+  }
+
+  /** The task runner, made on first use: its store is keyed by the engine's ID. */
+  #tasks(): Promise<TaskRunner<DockerTarget>> {
+    this.#runner ??= this.docker
+      .info()
+      .then((info: { ID?: string }) => {
+        const store = new FileTaskStore(dockerTaskRoot(info.ID ?? "", this.#stateDir));
+        return new TaskRunner(
+          store,
+          dockerTaskBackend({
+            docker: this.docker,
+            namespace: (ns) => this.#ns(ns),
+            viewNode: (ns, name) => this.viewNode(ns, name),
+            viewNetwork: (ns, name) => this.viewNetwork(ns, name),
+          }),
+        );
+      })
+      .catch((err: unknown) => {
+        this.#runner = undefined;
+        throw mapDockerError(err, "reading the Docker engine's ID");
+      });
+    return this.#runner;
   }
 
   #ns(ns: string | undefined): string {
@@ -436,14 +468,19 @@ export class DockerProvider implements Provider, DockerOps {
     return views.map((v) => new DockerNode(this, v));
   }
 
-  async runTask(_spec: TaskSpec, _options: OpOptions): Promise<Task> {
-    throw new UsageError("Tasks are not supported in docker mode yet; use the local or k8s mode.", {
-      field: "kind",
-    });
+  /**
+   * Starts a task against a node container and returns at once; it runs in
+   * this process (`seid tx` by `docker exec` in the node's container, swaps by
+   * recreating the container), its record in the task store so `getTask`
+   * reads it from any process. Bad input is a typed error before anything
+   * reaches the chain or the engine.
+   */
+  async runTask(spec: TaskSpec, options: OpOptions): Promise<Task> {
+    return (await this.#tasks()).run(spec, options);
   }
 
   async getTask(name: string, options: GetOptions): Promise<Task> {
-    throw new NotFoundError("task", name, { namespace: this.#ns(options.namespace) });
+    return (await this.#tasks()).get(name, options);
   }
 
   async createWorkflow(_spec: WorkflowSpec, _options: OpOptions): Promise<Workflow> {
@@ -454,6 +491,9 @@ export class DockerProvider implements Provider, DockerOps {
     throw new NotFoundError("workflow", name, { namespace: this.#ns(options.namespace) });
   }
 
-  /** Nothing to release: dockerode keeps no connection open between calls. */
-  async close(): Promise<void> {}
+  /** Cancels the tasks this process still runs and waits for them; dockerode keeps no connection open. */
+  async close(): Promise<void> {
+    const runner = await this.#runner?.catch(() => undefined);
+    await runner?.close();
+  }
 }
