@@ -1,11 +1,11 @@
 import type Docker from "dockerode";
 import type { NodeRole } from "../../chain/config.js";
 import { DEFAULT_PORTS } from "../../chain/ports.js";
+import { scheduledHalt } from "../../chain/scheduledHalt.js";
 import { type TestAccount, testAccountFromKey } from "../../chain/testAccount.js";
 import type { Endpoints } from "../../client/handles.js";
 import { FailedError } from "../../errors/failed.js";
 import type { NetworkPhase, NodePhase } from "../../specs/types.js";
-import { scheduledHalt } from "../../chain/scheduledHalt.js";
 import { demuxLog } from "./logFrames.js";
 import {
   LABEL_NAMESPACE,
