@@ -2,7 +2,7 @@ import type { NodeRole } from "../../chain/config.js";
 import type { NodePorts } from "../../chain/ports.js";
 import type { StateSyncSettings } from "../../chain/stateSyncSettings.js";
 import type { TestAccount } from "../../chain/testAccount.js";
-import type { SnapshotsSpec, TaskOutputs, TaskPhase, TaskSpec } from "../../specs/types.js";
+import type { SnapshotsSpec } from "../../specs/types.js";
 
 /** Where a record is in its life; the process table says the rest. */
 export type RecordState = "initializing" | "started" | "terminating";
@@ -72,19 +72,5 @@ export interface ProcRecord {
   logFrom?: number;
 }
 
-/** A task on disk, so `getTask` works from any process. */
-export interface TaskRecord {
-  kind: "task";
-  name: string;
-  namespace: string;
-  spec: TaskSpec;
-  phase: TaskPhase;
-  outputs?: TaskOutputs;
-  /** Why it failed, verbatim (a tx's raw log, a node's exit). */
-  reason?: string;
-  logTail?: string;
-  /** The process running it; a Running task whose runner is gone reads as Failed. */
-  runnerPid: number;
-  createdAt: string;
-  finishedAt?: string;
-}
+/** A task on disk: the shape every mode that runs tasks in-process shares. */
+export type { TaskRecord } from "../../tasks/taskRecord.js";
