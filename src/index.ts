@@ -19,6 +19,7 @@ export type {
   NetworkSpec,
   NodePhase,
   NodeSpec,
+  SnapshotsSpec,
   StateSyncSpec,
   TaskKind,
   TaskOutputs,

@@ -28,5 +28,6 @@ conformance({
   mode: "local",
   open: () => open("local", { stateDir }),
   tasks: true,
+  workflows: true,
   readyTimeoutMs: 120_000,
 });

@@ -9,6 +9,7 @@ import {
   type NodeSpec,
   NotFoundError,
   UsageError,
+  earliestHeight,
   isCanceled,
   isTimeout,
   latestHeight,
@@ -32,6 +33,8 @@ export interface ConformanceTarget {
   readyTimeoutMs: number;
   /** The mode runs tasks (AwaitNodesAtHeight, RestartSeid): the suite checks them. */
   tasks?: boolean;
+  /** The mode runs StateSync workflows from networks with `snapshots`: the suite checks one. */
+  workflows?: boolean;
 }
 
 let seq = 0;
@@ -120,6 +123,61 @@ export function conformance(target: ConformanceTarget): void {
         await height.delete();
         await restart.delete();
         await assert.rejects(client.getTask(height.name, { namespace: node.namespace }), NotFoundError);
+        await node.delete();
+        await net.delete();
+      });
+    }
+
+    if (target.workflows) {
+      test("default: a StateSync workflow re-bootstraps a follower from a snapshot", async () => {
+        await using client = await target.open();
+        const network = name("wf");
+        const net = await client.createNetwork({
+          name: network,
+          validators: 1,
+          snapshots: { interval: 20, keepRecent: 5 },
+          ...target.networkExtras,
+        });
+        await net.waitReady(ready());
+        const node = await client.createNode({ name: `${network}-rpc`, network, ...target.nodeExtras });
+        const witness = await client.createNode({ name: `${network}-w`, network, ...target.nodeExtras });
+        await node.waitReady(ready());
+        await witness.waitReady(ready());
+        const validator = await client.getNode(net.validators[0]!, { namespace: net.namespace });
+        // Witnesses as a node of the network dials them (the runtime's own
+        // endpoints), never the node being re-bootstrapped: it is down meanwhile.
+        const rpcServers = [validator, witness].map((n) => new URL(n.tendermintRpc!).host);
+        await assert.rejects(
+          client.createWorkflow({
+            name: `${network}-v`,
+            namespace: node.namespace,
+            node: validator.name,
+            kind: "StateSync",
+            stateSync: { rpcServers },
+          }),
+          UsageError,
+        );
+        const workflow = await client.createWorkflow({
+          name: `${network}-s`,
+          namespace: node.namespace,
+          node: node.name,
+          kind: "StateSync",
+          stateSync: { rpcServers },
+        });
+        assert.equal(workflow.kind, "StateSync");
+        await workflow.wait(ready());
+        assert.equal(
+          (await client.getWorkflow(workflow.name, { namespace: node.namespace })).phase,
+          "Complete",
+        );
+        await node.waitReady(ready());
+        await using local = await node.forward();
+        await waitCaughtUp(local.tendermintRpc!, ready());
+        assert.ok((await earliestHeight(local.tendermintRpc!)) > 1, "restored from a snapshot, not replayed");
+        await workflow.delete();
+        await workflow.delete();
+        await assert.rejects(client.getWorkflow(workflow.name, { namespace: node.namespace }), NotFoundError);
+        await witness.delete();
         await node.delete();
         await net.delete();
       });

@@ -157,6 +157,11 @@ describe("local: state sync on real seid", () => {
       (err) => err instanceof UsageError,
     );
     await assert.rejects(client.createWorkflow({ ...spec, name: "wf-ghost", node: "ghost" }), isNotFound);
+    await assert.rejects(client.createWorkflow({ ...spec, name: "wf-self", node: "by-snapshot" }), (err) => {
+      assert.ok(err instanceof UsageError);
+      assert.match(err.message, /the RPC of node "by-snapshot" itself/);
+      return true;
+    });
     await assert.rejects(
       client.createWorkflow({
         ...spec,
@@ -175,7 +180,7 @@ describe("local: state sync on real seid", () => {
       }),
       (err) => err instanceof UsageError,
     );
-    for (const name of ["wf-validator", "wf-sentry", "wf-ghost", "wf-one", "wf-giga"])
+    for (const name of ["wf-validator", "wf-sentry", "wf-ghost", "wf-self", "wf-one", "wf-giga"])
       await assert.rejects(client.getWorkflow(name), isNotFound);
     // The validator was never stopped: the chain went on.
     await validator.refresh();

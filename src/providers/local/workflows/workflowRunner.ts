@@ -77,6 +77,14 @@ export class LocalWorkflowRunner implements LocalWorkflowOps {
         { field: "node" },
       );
     }
+    const own = [`${node.host}:${node.ports.rpc}`, `localhost:${node.ports.rpc}`];
+    const self = stateSync.rpcServers.find((server) => own.includes(server.toLowerCase()));
+    if (self) {
+      throw new UsageError(
+        `\`stateSync.rpcServers\` lists ${self}, the RPC of node "${node.name}" itself: it is down while it re-bootstraps, so it cannot witness. Name other nodes of the network.`,
+        { field: "stateSync.rpcServers" },
+      );
+    }
     const network = await store.readNetwork(node.networkNamespace, node.network);
     if (!network) throw new NotFoundError("network", node.network, { namespace: node.networkNamespace });
     requireSnapshots(network, "stateSync");
