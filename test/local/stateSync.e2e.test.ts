@@ -14,6 +14,7 @@ import {
   UsageError,
   earliestHeight,
   isNotFound,
+  isTimeout,
   latestHeight,
   open,
   waitCaughtUp,
@@ -210,6 +211,30 @@ describe("local: state sync on real seid", () => {
     assert.ok(Date.now() - t < 5_000, "refused at once, no wait");
     await assert.rejects(client.getNode("plain-ss"), isNotFound);
     await plain.delete({ cascade: true });
+  });
+
+  test("error: waiting for a first snapshot is bounded by the caller's signal, and leaves no node", async () => {
+    // Snapshots every million blocks: none exists for days, so createNode
+    // waits for one (up to 5 min by itself) until the caller's deadline.
+    const rare = await client.createNetwork({
+      name: "rare",
+      validators: 1,
+      snapshots: { interval: 1_000_000 },
+    });
+    await rare.waitReady(ready());
+    const v = await client.getNode("rare-0");
+    const s = await client.getNode("rare-sentry");
+    const t = Date.now();
+    const err = await client
+      .createNode(
+        { name: "rare-ss", network: "rare", stateSync: { rpcServers: [bare(v), bare(s)] } },
+        { signal: AbortSignal.timeout(3_000) },
+      )
+      .catch((e: unknown) => e);
+    assert.ok(isTimeout(err), `a TimeoutError, got ${String(err)}`);
+    assert.ok(Date.now() - t < 15_000, "gave up at the deadline");
+    await assert.rejects(client.getNode("rare-ss"), isNotFound);
+    await rare.delete({ cascade: true });
   });
 
   test("error: a state-syncing follower whose witnesses lack the trusted block fails clearly", async () => {
