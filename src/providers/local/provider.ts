@@ -90,6 +90,11 @@ export class LocalProvider implements Provider, LocalOps {
         if (proc && (await isAlive(proc))) await stopSeid(proc, RESTART_GRACE_MS);
       },
       startNode: async (node) => {
+        // A node deleted while its workflow ran must stay deleted, not get a seid again.
+        const current = await this.store.readNode(node.namespace, node.name);
+        if (!current || current.state === "terminating") {
+          throw new ConflictError(`Node "${node.name}" was deleted while its workflow ran.`);
+        }
         await this.#start(node);
         node.state = "started";
         await this.store.writeNode(node);
