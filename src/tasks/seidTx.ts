@@ -111,7 +111,7 @@ export async function broadcastTx(
       }
       return { txHash, height: Number(tx.height), events };
     }
-    await delay(100);
+    await delay(100, undefined, { signal }).catch(() => {});
   }
   throw new FailedError("The transaction was not included in a block within 60 s.", {
     resource: options.resource,

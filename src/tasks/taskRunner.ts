@@ -3,6 +3,7 @@ import type { GetOptions, OpOptions } from "../client/options.js";
 import { ConflictError } from "../errors/conflict.js";
 import { FailedError } from "../errors/failed.js";
 import { NotFoundError } from "../errors/notFound.js";
+import { throwIfAborted } from "../internal/abort.js";
 import { logger } from "../internal/debug.js";
 import { sleep } from "../internal/sleep.js";
 import type { TaskSpec } from "../specs/types.js";
@@ -41,8 +42,10 @@ export class TaskRunner<T extends TaskTarget> implements StoredTaskOps {
   async run(spec: TaskSpec, options: OpOptions): Promise<Task> {
     const { signal } = options;
     const ns = this.#backend.namespace(spec.namespace);
+    throwIfAborted(signal, `starting task "${spec.name}"`);
     const node = await this.#backend.target(ns, spec.node, signal);
     await checkTask(spec, node, this.#backend, signal);
+    throwIfAborted(signal, `starting task "${spec.name}"`);
     const record: TaskRecord = {
       kind: "task",
       name: spec.name,

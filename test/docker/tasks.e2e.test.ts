@@ -17,6 +17,7 @@ import {
   type GovVoteSpec,
   NotFoundError,
   UsageError,
+  isCanceled,
   latestHeight,
   open,
   upgradeNetwork,
@@ -268,6 +269,16 @@ describe("docker: tasks", { timeout: 10 * 60_000 }, () => {
       },
       (e) => e instanceof UsageError && e.field === "updateNodeImage.image",
     );
+    const aborted = new AbortController();
+    aborted.abort();
+    await assert.rejects(
+      client.runTask(
+        { name: "t-aborted", node: validator.name, kind: "RestartSeid", restartSeid: {} },
+        { signal: aborted.signal },
+      ),
+      (e: unknown) => isCanceled(e),
+    );
+    await assert.rejects(client.getTask("t-aborted"), NotFoundError);
     await validator.refresh();
     assert.equal(
       (validator.object() as Docker.ContainerInspectInfo).Id,
