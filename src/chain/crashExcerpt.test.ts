@@ -42,6 +42,19 @@ describe("crashExcerpt", () => {
     ]);
   });
 
+  test("seid refusing to start: cobra's Error line leads, not the usage after it", () => {
+    const log = [
+      ...logLines(50),
+      'time=… level=ERROR msg="state sync failed; shutting down this node" err="failed to initialize RPC state provider: no witnesses connected"',
+      "Error: error starting node: problem starting service '*statesync.Reactor': failed to initialize RPC state provider: no witnesses connected",
+      "Usage:",
+      ...logLines(80, "      --flag"),
+    ].join("\n");
+    const excerpt = crashExcerpt(log, 40).split("\n");
+    assert.match(excerpt[5]!, /^Error: error starting node/);
+    assert.match(excerpt[4]!, /state sync failed/);
+  });
+
   test("no lines asked is none", () => {
     assert.equal(crashExcerpt("a\nb", 0), "");
   });

@@ -1,5 +1,9 @@
-/** Where Go's crash report begins; the goroutine dumps that follow it can run to hundreds of lines. */
-const CRASH_START = /^(panic: |fatal error: |SIG[A-Z]+: )/;
+/**
+ * Where Go's crash report begins; the goroutine dumps that follow it can run to
+ * hundreds of lines. `Error: ` is cobra's: seid refusing to start (a failed
+ * state sync, a bad flag) prints it, then ~80 lines of usage.
+ */
+const CRASH_START = /^(panic: |fatal error: |SIG[A-Z]+: |Error: )/;
 
 /** How many lines before the crash report are kept: seid often logs the cause just before panicking. */
 const LEAD = 5;
