@@ -6,6 +6,7 @@ import { after, before, describe, test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
 import Docker from "dockerode";
 import { type Client, FailedError, InfraError, UsageError, latestHeight, open } from "../../src/index.js";
+import { CONTAINER_HOME } from "../../src/providers/docker/names.js";
 import { type DockerEngine, ensureDockerEngine } from "./engine.js";
 import { labelled } from "./leftovers.js";
 import { testImage } from "./seidImage.js";
@@ -15,6 +16,17 @@ const nsA = `dk-a-${process.pid}`;
 const nsB = `dk-b-${process.pid}`;
 const NAME = "twin";
 const ready = () => ({ signal: AbortSignal.timeout(120_000) });
+
+/** Heights of the snapshots under a container's `data/snapshots` (the image has no shell: read via the archive API). */
+async function containerSnapshotHeights(containerId: string): Promise<number[]> {
+  const stream = await docker
+    .getContainer(containerId)
+    .getArchive({ path: `${CONTAINER_HOME}/data/snapshots` });
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const names = Buffer.concat(chunks).toString("latin1");
+  return [...new Set([...names.matchAll(/snapshots\/([1-9]\d*)\//g)].map((m) => Number(m[1])))];
+}
 
 describe("docker mode (real Docker engine)", { timeout: 6 * 60_000 }, () => {
   let engine: DockerEngine | undefined;
@@ -55,7 +67,7 @@ describe("docker mode (real Docker engine)", { timeout: 6 * 60_000 }, () => {
     const started = performance.now();
     const [netA, netB] = await Promise.all([
       a.createNetwork({ name: NAME, validators: 1, image, labels: { team: "sdk" } }),
-      b.createNetwork({ name: NAME, validators: 1, image }),
+      b.createNetwork({ name: NAME, validators: 1, image, snapshots: { interval: 10 } }),
     ]);
     await Promise.all([netA.waitReady(ready()), netB.waitReady(ready())]);
     console.error(`two 1-validator networks Ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -141,6 +153,13 @@ describe("docker mode (real Docker engine)", { timeout: 6 * 60_000 }, () => {
     assert.deepEqual(await labelled(docker, { "sei.io/seinetwork": NAME, "sei.io/namespace": nsA }), []);
     await netB.refresh();
     assert.equal(netB.phase, "Ready");
+    // netB asked for snapshots every 10 blocks: its validator has taken some by now.
+    const validatorB = (await b.getNode(`${NAME}-0`)).object() as { Id: string };
+    const heights = await containerSnapshotHeights(validatorB.Id);
+    assert.ok(
+      heights.length > 0 && heights.every((h) => h % 10 === 0),
+      `snapshot heights ${heights.join(", ")}`,
+    );
     await netB.delete();
     assert.deepEqual(await labelled(docker, { "sei.io/seinetwork": NAME }), []);
   });

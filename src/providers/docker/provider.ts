@@ -255,6 +255,7 @@ export class DockerProvider implements Provider, DockerOps {
         ],
         genesisOverrides: spec.genesis,
         configOverrides: spec.config,
+        snapshots: spec.snapshots,
         signal,
         onStep: (step) => this.#progress(`network ${spec.name}: ${step}`),
       });

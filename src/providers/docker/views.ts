@@ -1,5 +1,6 @@
 import type Docker from "dockerode";
 import type { NodeRole } from "../../chain/config.js";
+import { crashExcerpt } from "../../chain/crashExcerpt.js";
 import { DEFAULT_PORTS } from "../../chain/ports.js";
 import { scheduledHalt } from "../../chain/scheduledHalt.js";
 import { type TestAccount, testAccountFromKey } from "../../chain/testAccount.js";
@@ -21,6 +22,8 @@ import {
 
 /** Lines of log a Failed node's error carries. */
 const TAIL_LINES = 40;
+/** How far back a dead container's log is read to find the start of its crash report. */
+const CRASH_WINDOW_LINES = 5000;
 
 /** A node container as read now. */
 export interface NodeView {
@@ -183,7 +186,14 @@ export async function failure(
   reason: string | undefined,
   dead: NodeView | undefined,
 ): Promise<FailedError> {
-  const tail = dead ? await containerLogTail(docker.getContainer(dead.inspect.Id)) : undefined;
+  // A container holds one run of seid (swaps and restarts make a new one): its crash report is
+  // read whole enough to find the panic, then cut to the lines that say why.
+  const tail = dead
+    ? crashExcerpt(
+        await containerLogTail(docker.getContainer(dead.inspect.Id), CRASH_WINDOW_LINES),
+        TAIL_LINES,
+      )
+    : undefined;
   return new FailedError(`${kind === "node" ? "Node" : "Network"} "${name}" is ${phase}.`, {
     resource: `${kind}/${name}`,
     phase,
