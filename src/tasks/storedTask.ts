@@ -1,9 +1,8 @@
 import { DEFAULT_WAIT_READY_MS } from "../client/defaults.js";
 import type { Task } from "../client/handles.js";
 import type { DeleteOptions, OpOptions } from "../client/options.js";
-import { FailedError } from "../errors/failed.js";
-import { poll } from "../internal/poll.js";
 import type { TaskKind, TaskOutputs, TaskPhase } from "../specs/types.js";
+import { settled, waitStoredRun } from "./storedRun.js";
 import type { TaskRecord } from "./taskRecord.js";
 import type { TaskStore } from "./taskStore.js";
 
@@ -11,24 +10,6 @@ import type { TaskStore } from "./taskStore.js";
 export interface StoredTaskOps {
   readonly store: TaskStore;
   cancelTask(namespace: string, name: string): Promise<void>;
-}
-
-function runnerAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A task's record as read, with a vanished runner turned into Failed. */
-export function effective(record: TaskRecord): TaskRecord {
-  if ((record.phase === "Running" || record.phase === "Pending") && !runnerAlive(record.runnerPid)) {
-    return { ...record, phase: "Failed", reason: `the process that ran it (pid ${record.runnerPid}) exited` };
-  }
-  return record;
 }
 
 /**
@@ -44,7 +25,7 @@ export class StoredTask implements Task {
 
   constructor(ops: StoredTaskOps, record: TaskRecord) {
     this.#ops = ops;
-    this.#record = effective(record);
+    this.#record = settled(record);
     this.name = record.name;
     this.namespace = record.namespace;
   }
@@ -67,27 +48,20 @@ export class StoredTask implements Task {
 
   async refresh(): Promise<void> {
     const record = await this.#ops.store.readTask(this.namespace, this.name);
-    if (record) this.#record = effective(record);
+    if (record) this.#record = settled(record);
   }
 
   /** Resolves with the outputs once Complete; Failed rejects with the chain's raw log or the node's reason. */
   async wait(options: OpOptions = {}): Promise<TaskOutputs> {
     const signal = options.signal ?? AbortSignal.timeout(DEFAULT_WAIT_READY_MS);
-    await poll<void>(
+    await waitStoredRun(
+      "task",
+      this.name,
       async () => {
         await this.refresh();
-        if (this.#record.phase === "Complete") return { done: true, value: undefined };
-        if (this.#record.phase === "Failed") {
-          throw new FailedError(`Task "${this.name}" failed.`, {
-            resource: `task/${this.name}`,
-            phase: "Failed",
-            reason: this.#record.reason,
-            logTail: this.#record.logTail,
-          });
-        }
-        return { done: false, note: `phase ${this.#record.phase}` };
+        return this.#record;
       },
-      { signal, interval: 100, what: `waiting for task "${this.name}"` },
+      signal,
     );
     return this.#record.outputs ?? {};
   }

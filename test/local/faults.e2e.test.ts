@@ -1,12 +1,12 @@
 // The local mode's failure paths on real seid: a process killed from outside,
 // bad input, name conflicts, concurrent creators, idempotent deletes.
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { type Client, ConflictError, FailedError, NotFoundError, UsageError, open } from "../../src/index.js";
-import { assertNothingLeft, nodeDirsUnder } from "./leftovers.js";
+import { assertNothingLeft, deleteAllAndCheck, nodeDirsUnder } from "./leftovers.js";
 import { runTs } from "./process.js";
 import { testSeid } from "./seid.js";
 
@@ -20,15 +20,7 @@ before(async () => {
   client = await open("local", { stateDir });
 });
 
-after(async () => {
-  for (const net of (await client?.listNetworks({ allNamespaces: true })) ?? [])
-    await net.delete({ cascade: true });
-  await client?.close();
-  if (stateDir) {
-    await assertNothingLeft(stateDir);
-    await rm(stateDir, { recursive: true, force: true });
-  }
-});
+after(() => deleteAllAndCheck(client, stateDir));
 
 const pidOf = (handle: { object(): unknown }) => (handle.object() as { proc: { pid: number } }).proc.pid;
 

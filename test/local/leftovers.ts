@@ -1,9 +1,10 @@
 // Checks that nothing of a deleted network is left: no seid process of the
 // state dir, no record or home, no listener on the ports it had.
 import assert from "node:assert/strict";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, rm } from "node:fs/promises";
 import { connect } from "node:net";
 import { join } from "node:path";
+import type { Client } from "../../src/index.js";
 
 /** seid processes whose command line names a home under `stateDir`. */
 export async function seidProcessesUnder(stateDir: string): Promise<number[]> {
@@ -46,4 +47,21 @@ export async function assertNothingLeft(stateDir: string, ports: readonly number
   assert.deepEqual(await seidProcessesUnder(stateDir), [], "no seid process left");
   assert.deepEqual(await nodeDirsUnder(stateDir), [], "no node directory left");
   for (const port of ports) assert.equal(await listening(port), false, `port ${port} is free`);
+}
+
+/**
+ * A test file's teardown: deletes every network its client left (with their
+ * followers), closes the client, checks nothing is left, and removes the state dir.
+ */
+export async function deleteAllAndCheck(
+  client: Client | undefined,
+  stateDir: string | undefined,
+): Promise<void> {
+  for (const net of (await client?.listNetworks({ allNamespaces: true })) ?? [])
+    await net.delete({ cascade: true });
+  await client?.close();
+  if (stateDir) {
+    await assertNothingLeft(stateDir);
+    await rm(stateDir, { recursive: true, force: true });
+  }
 }

@@ -3,7 +3,7 @@
 // workflow that re-bootstraps a block-synced follower, and the inputs refused
 // before anything is touched.
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -20,7 +20,7 @@ import {
   waitCaughtUp,
   waitHeightAdvances,
 } from "../../src/index.js";
-import { assertNothingLeft } from "./leftovers.js";
+import { deleteAllAndCheck } from "./leftovers.js";
 import { testSeid } from "./seid.js";
 
 const NET = "snap";
@@ -34,15 +34,7 @@ before(async () => {
   client = await open("local", { stateDir });
 });
 
-after(async () => {
-  for (const net of (await client?.listNetworks({ allNamespaces: true })) ?? [])
-    await net.delete({ cascade: true });
-  await client?.close();
-  if (stateDir) {
-    await assertNothingLeft(stateDir);
-    await rm(stateDir, { recursive: true, force: true });
-  }
-});
+after(() => deleteAllAndCheck(client, stateDir));
 
 /** `host:port` of a node's Tendermint RPC, as state sync's `rpcServers` take it. */
 function bare(node: Node): string {

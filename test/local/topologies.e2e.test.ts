@@ -2,7 +2,7 @@
 // followers, every readiness gate, an EVM transfer through viem, and the state
 // read back from another process.
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -19,7 +19,7 @@ import {
   waitRestServing,
 } from "../../src/index.js";
 import { evmTransfer } from "./evm.js";
-import { assertNothingLeft } from "./leftovers.js";
+import { deleteAllAndCheck } from "./leftovers.js";
 import { runTs } from "./process.js";
 import { testSeid } from "./seid.js";
 
@@ -33,15 +33,7 @@ before(async () => {
   client = await open("local", { stateDir });
 });
 
-after(async () => {
-  for (const net of (await client?.listNetworks({ allNamespaces: true })) ?? [])
-    await net.delete({ cascade: true });
-  await client?.close();
-  if (stateDir) {
-    await assertNothingLeft(stateDir);
-    await rm(stateDir, { recursive: true, force: true });
-  }
-});
+after(() => deleteAllAndCheck(client, stateDir));
 
 function portsOf(node: Node): number[] {
   const { ports } = node.object() as { ports: Record<string, number> };

@@ -3,7 +3,7 @@
 // swapped before the upgrade height is refused by the chain; bad task input
 // leaves the network untouched.
 import assert from "node:assert/strict";
-import { mkdtemp, readlink, rm } from "node:fs/promises";
+import { mkdtemp, readlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -22,7 +22,7 @@ import {
   waitHeightAdvances,
 } from "../../src/index.js";
 import { SEI_EVM_CHAIN_ID, evmTransfer } from "./evm.js";
-import { assertNothingLeft } from "./leftovers.js";
+import { deleteAllAndCheck } from "./leftovers.js";
 import { sharedBundle, testSeid } from "./seid.js";
 
 const ready = () => ({ signal: AbortSignal.timeout(120_000) });
@@ -39,15 +39,7 @@ before(async () => {
   client = await open("local", { stateDir });
 });
 
-after(async () => {
-  for (const net of (await client?.listNetworks({ allNamespaces: true })) ?? [])
-    await net.delete({ cascade: true });
-  await client?.close();
-  if (stateDir) {
-    await assertNothingLeft(stateDir);
-    await rm(stateDir, { recursive: true, force: true });
-  }
-});
+after(() => deleteAllAndCheck(client, stateDir));
 
 const pidOf = (handle: { object(): unknown }) => (handle.object() as { proc: { pid: number } }).proc.pid;
 

@@ -1,11 +1,10 @@
 import { DEFAULT_WAIT_READY_MS } from "../../../client/defaults.js";
 import type { Workflow } from "../../../client/handles.js";
 import type { DeleteOptions, OpOptions } from "../../../client/options.js";
-import { FailedError } from "../../../errors/failed.js";
-import { poll } from "../../../internal/poll.js";
 import type { TaskPhase, WorkflowKind } from "../../../specs/types.js";
+import { settled, waitStoredRun } from "../../../tasks/storedRun.js";
 import type { WorkflowFiles } from "../workflows/workflowFiles.js";
-import { type WorkflowRecord, effectiveWorkflow } from "../workflows/workflowRecord.js";
+import type { WorkflowRecord } from "../workflows/workflowRecord.js";
 
 /** What a local workflow handle needs from its runner. */
 export interface LocalWorkflowOps {
@@ -27,7 +26,7 @@ export class LocalWorkflow implements Workflow {
 
   constructor(ops: LocalWorkflowOps, record: WorkflowRecord) {
     this.#ops = ops;
-    this.#record = effectiveWorkflow(record);
+    this.#record = settled(record);
     this.name = record.name;
     this.namespace = record.namespace;
   }
@@ -46,30 +45,20 @@ export class LocalWorkflow implements Workflow {
 
   async refresh(): Promise<void> {
     const record = await this.#ops.files.read(this.namespace, this.name);
-    if (record) this.#record = effectiveWorkflow(record);
+    if (record) this.#record = settled(record);
   }
 
   /** Resolves once Complete; Failed rejects with the reason and, when the node died, its log tail. */
   async wait(options: OpOptions = {}): Promise<void> {
     const signal = options.signal ?? AbortSignal.timeout(DEFAULT_WAIT_READY_MS);
-    await poll<void>(
+    await waitStoredRun(
+      "workflow",
+      this.name,
       async () => {
         await this.refresh();
-        if (this.#record.phase === "Complete") return { done: true, value: undefined };
-        if (this.#record.phase === "Failed") {
-          throw new FailedError(`Workflow "${this.name}" failed.`, {
-            resource: `workflow/${this.name}`,
-            phase: "Failed",
-            reason: this.#record.reason,
-            logTail: this.#record.logTail,
-          });
-        }
-        return {
-          done: false,
-          note: `phase ${this.#record.phase}${this.#record.step ? `: ${this.#record.step}` : ""}`,
-        };
+        return this.#record;
       },
-      { signal, interval: 200, what: `waiting for workflow "${this.name}"` },
+      signal,
     );
   }
 

@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { InfraError } from "../../../errors/infra.js";
+import { atomicWrite } from "../../../internal/atomicWrite.js";
 import type { WorkflowRecord } from "./workflowRecord.js";
 
 /**
@@ -28,9 +29,7 @@ export class WorkflowFiles {
   async write(record: WorkflowRecord): Promise<void> {
     const path = this.file(record.namespace, record.name);
     await mkdir(join(this.root, record.namespace, "workflows"), { recursive: true });
-    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(record, null, 2)}\n`);
-    await rename(tmp, path);
+    await atomicWrite(path, `${JSON.stringify(record, null, 2)}\n`);
   }
 
   async remove(namespace: string, name: string): Promise<void> {

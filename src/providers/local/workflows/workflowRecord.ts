@@ -26,21 +26,3 @@ export interface WorkflowRecord {
   createdAt: string;
   finishedAt?: string;
 }
-
-function runnerAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A record as read, with a vanished runner turned into Failed (nothing will finish it). */
-export function effectiveWorkflow(record: WorkflowRecord): WorkflowRecord {
-  if ((record.phase === "Running" || record.phase === "Pending") && !runnerAlive(record.runnerPid)) {
-    return { ...record, phase: "Failed", reason: `the process that ran it (pid ${record.runnerPid}) exited` };
-  }
-  return record;
-}
