@@ -4,6 +4,7 @@ import { ConflictError } from "../errors/conflict.js";
 import { FailedError } from "../errors/failed.js";
 import { NotFoundError } from "../errors/notFound.js";
 import { throwIfAborted } from "../internal/abort.js";
+import { BackgroundRuns } from "../internal/backgroundRuns.js";
 import { logger } from "../internal/debug.js";
 import { sleep } from "../internal/sleep.js";
 import type { TaskSpec } from "../specs/types.js";
@@ -27,7 +28,7 @@ export class TaskRunner<T extends TaskTarget> implements StoredTaskOps {
   readonly store: TaskStore;
   readonly #backend: TaskBackend<T>;
   /** Tasks this process runs: their settling promise and a way to cancel them. */
-  readonly #tasks = new Map<string, { done: Promise<void>; controller: AbortController }>();
+  readonly #tasks = new BackgroundRuns();
 
   constructor(store: TaskStore, backend: TaskBackend<T>) {
     this.store = store;
@@ -60,10 +61,7 @@ export class TaskRunner<T extends TaskTarget> implements StoredTaskOps {
         throw new ConflictError(`A task named "${spec.name}" already exists in namespace "${ns}".`);
       await this.store.writeTask(record);
     });
-    const controller = new AbortController();
-    const key = `${ns}/${spec.name}`;
-    const done = this.#runTask(record, node, controller.signal).finally(() => this.#tasks.delete(key));
-    this.#tasks.set(key, { done, controller });
+    this.#tasks.start(`${ns}/${spec.name}`, (signal) => this.#runTask(record, node, signal));
     return new StoredTask(this, record);
   }
 
@@ -125,18 +123,12 @@ export class TaskRunner<T extends TaskTarget> implements StoredTaskOps {
 
   /** Cancels the task if this process runs it, and removes its record. */
   async cancelTask(namespace: string, name: string): Promise<void> {
-    const run = this.#tasks.get(`${namespace}/${name}`);
-    if (run) {
-      run.controller.abort();
-      await run.done;
-    }
+    await this.#tasks.cancel(`${namespace}/${name}`);
     await this.store.removeTask(namespace, name);
   }
 
   /** Cancels the tasks this process still runs (their records say so) and waits for them. */
   async close(): Promise<void> {
-    const runs = [...this.#tasks.values()];
-    for (const run of runs) run.controller.abort();
-    await Promise.all(runs.map((run) => run.done));
+    await this.#tasks.close();
   }
 }

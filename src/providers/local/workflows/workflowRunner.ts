@@ -6,6 +6,7 @@ import { ConflictError } from "../../../errors/conflict.js";
 import { NotFoundError } from "../../../errors/notFound.js";
 import { UsageError } from "../../../errors/usage.js";
 import { throwIfAborted } from "../../../internal/abort.js";
+import { BackgroundRuns } from "../../../internal/backgroundRuns.js";
 import { logger } from "../../../internal/debug.js";
 import { poll } from "../../../internal/poll.js";
 import { earliestHeight } from "../../../readiness/earliestHeight.js";
@@ -49,7 +50,7 @@ export class LocalWorkflowRunner implements LocalWorkflowOps {
   readonly #deps: WorkflowRunnerDeps;
   readonly files: WorkflowFiles;
   /** Workflows this process runs: their settling promise and a way to cancel them. */
-  readonly #runs = new Map<string, { done: Promise<void>; controller: AbortController }>();
+  readonly #runs = new BackgroundRuns();
 
   constructor(deps: WorkflowRunnerDeps) {
     this.#deps = deps;
@@ -104,12 +105,7 @@ export class LocalWorkflowRunner implements LocalWorkflowOps {
       }
       await this.files.write(record);
     });
-    const controller = new AbortController();
-    const key = `${ns}/${spec.name}`;
-    const done = this.#stateSync(record, node, network, controller.signal).finally(() =>
-      this.#runs.delete(key),
-    );
-    this.#runs.set(key, { done, controller });
+    this.#runs.start(`${ns}/${spec.name}`, (signal) => this.#stateSync(record, node, network, signal));
     return new LocalWorkflow(this, record);
   }
 
@@ -201,18 +197,12 @@ export class LocalWorkflowRunner implements LocalWorkflowOps {
   }
 
   async cancelWorkflow(namespace: string, name: string): Promise<void> {
-    const run = this.#runs.get(`${namespace}/${name}`);
-    if (run) {
-      run.controller.abort();
-      await run.done;
-    }
+    await this.#runs.cancel(`${namespace}/${name}`);
     await this.files.remove(namespace, name);
   }
 
   /** Cancels the workflows this process still runs and waits for them. */
   async close(): Promise<void> {
-    const runs = [...this.#runs.values()];
-    for (const run of runs) run.controller.abort();
-    await Promise.all(runs.map((run) => run.done));
+    await this.#runs.close();
   }
 }
