@@ -59,3 +59,20 @@ describe("crashExcerpt", () => {
     assert.equal(crashExcerpt("a\nb", 0), "");
   });
 });
+
+describe("crashExcerpt keeps the cause logged before a long shutdown", () => {
+  test("behavior: earlier error lines come first, then the lines before the report", () => {
+    const log = [
+      "level=INFO msg=starting",
+      'level=ERROR msg="appHash verification failed" expected=AA actual=BB',
+      ...logLines(20, "level=INFO msg=closing"),
+      "Error: error starting node: snapshot restoration failed: verification with app failed",
+      ...logLines(80, "usage"),
+    ].join("\n");
+    const excerpt = crashExcerpt(log, 10).split("\n");
+    assert.equal(excerpt.length, 10);
+    assert.match(excerpt[0]!, /appHash verification failed/);
+    assert.equal(excerpt[1], "level=INFO msg=closing 16");
+    assert.match(excerpt[5]!, /^Error: error starting node/);
+  });
+});

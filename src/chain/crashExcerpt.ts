@@ -5,14 +5,22 @@
  */
 const CRASH_START = /^(panic: |fatal error: |SIG[A-Z]+: |Error: )/;
 
-/** How many lines before the crash report are kept: seid often logs the cause just before panicking. */
+/** How many lines just before the crash report are kept: seid often logs the cause there. */
 const LEAD = 5;
+
+/** How many earlier error lines are kept: a failed start logs its cause, then shuts down at length. */
+const EARLIER_ERRORS = 5;
+
+/** seid's error lines (slog's logfmt, or JSON logs). */
+const ERROR_LINE = /\blevel=(ERROR|error)\b|"level":"error"/;
 
 /**
  * The lines of a seid log that say why it stopped: the last `lines` lines, or,
- * when seid crashed, the crash report from its first line on (with the few
- * lines before it), so a long goroutine dump cannot push the panic message
- * (for example x/upgrade's "BINARY UPDATED BEFORE TRIGGER") out of the excerpt.
+ * when seid crashed, the crash report from its first line on, after the few
+ * lines before it and the last error lines logged earlier (at most half the
+ * excerpt). A long goroutine dump cannot push the panic message (x/upgrade's
+ * "BINARY UPDATED BEFORE TRIGGER") out, nor a long shutdown the error that
+ * caused it (state sync's "appHash verification failed").
  */
 export function crashExcerpt(log: string, lines = 40): string {
   if (lines <= 0) return "";
@@ -27,7 +35,15 @@ export function crashExcerpt(log: string, lines = 40): string {
       break;
     }
   }
-  if (start < 0 || all.length - start <= lines) return all.slice(-lines).join("\n");
-  const from = Math.max(0, start - LEAD);
-  return all.slice(from, from + lines).join("\n");
+  if (start < 0) return all.slice(-lines).join("\n");
+  const lead = all.slice(Math.max(0, start - LEAD), start);
+  const earlier = all
+    .slice(0, start - lead.length)
+    .filter((line) => ERROR_LINE.test(line))
+    .slice(-EARLIER_ERRORS);
+  // Context takes at most half the excerpt: the earlier errors first, then the lines just before.
+  const half = Math.floor(lines / 2);
+  const errors = earlier.slice(earlier.length - Math.min(earlier.length, half));
+  const context = [...errors, ...lead.slice(lead.length - Math.min(lead.length, half - errors.length))];
+  return [...context, ...all.slice(start, start + lines - context.length)].join("\n");
 }
