@@ -21,6 +21,10 @@ export interface WorkflowRecord {
   /** Why it failed, verbatim. */
   reason?: string;
   logTail?: string;
+  /** Bootstraps it took to complete (a failed restore is retried once). */
+  attempts?: number;
+  /** Why earlier bootstraps failed, when one was retried. */
+  retried?: string[];
   /** The process running it; a Running workflow whose runner is gone reads as Failed. */
   runnerPid: number;
   createdAt: string;

@@ -1,8 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { withStateSync } from "../../../chain/stateSyncSettings.js";
+import { type StateSyncSettings, withStateSync } from "../../../chain/stateSyncSettings.js";
 import type { Workflow } from "../../../client/handles.js";
 import type { GetOptions, OpOptions } from "../../../client/options.js";
 import { ConflictError } from "../../../errors/conflict.js";
+import { FailedError } from "../../../errors/failed.js";
 import { NotFoundError } from "../../../errors/notFound.js";
 import { UsageError } from "../../../errors/usage.js";
 import { throwIfAborted } from "../../../internal/abort.js";
@@ -23,6 +24,13 @@ import { WorkflowFiles } from "./workflowFiles.js";
 import type { WorkflowRecord } from "./workflowRecord.js";
 
 const log = logger("local");
+
+/**
+ * Bootstraps tried before a workflow fails: seid's state sync can lose one
+ * restore (it exits with "verification with app failed" on a busy machine)
+ * and pass the next from a fresh reset.
+ */
+const ATTEMPTS = 2;
 
 /** How long a re-bootstrapped node gets to restore its snapshot and catch up. */
 const CATCH_UP_MS = 5 * 60_000;
@@ -126,27 +134,46 @@ export class LocalWorkflowRunner implements LocalWorkflowOps {
     const resource = `node/${target.name}`;
     let stopped: NodeRecord | undefined;
     try {
-      await this.#step(record, "waiting for a snapshot and reading the trusted block");
-      const settings = await prepareStateSync({
-        store,
-        network,
-        rpcServers: record.spec.stateSync?.rpcServers ?? [],
-        resource,
-        signal,
-      });
-      await this.#step(record, `stopping seid and resetting its data (trust height ${settings.trustHeight})`);
-      const node = (await store.readNode(target.namespace, target.name)) ?? target;
-      stopped = node;
-      await this.#deps.stopNode(node);
-      await resetNodeData(node.home);
-      const configFile = `${node.home}/config/config.toml`;
-      await writeFile(configFile, withStateSync(await readFile(configFile, "utf8"), settings));
-      node.stateSync = settings;
-      await this.#step(record, "starting seid to state-sync");
-      await this.#deps.startNode(node);
-      stopped = undefined;
-      await this.#step(record, "waiting until the node has restored a snapshot and caught up");
-      const earliest = await this.#caughtUp(node, signal);
+      let settings: StateSyncSettings | undefined;
+      let earliest = 0;
+      for (let attempt = 1; ; attempt++) {
+        const again = attempt > 1 ? `attempt ${attempt}: ` : "";
+        await this.#step(record, `${again}waiting for a snapshot and reading the trusted block`);
+        settings = await prepareStateSync({
+          store,
+          network,
+          rpcServers: record.spec.stateSync?.rpcServers ?? [],
+          resource,
+          signal,
+        });
+        await this.#step(
+          record,
+          `${again}stopping seid and resetting its data (trust height ${settings.trustHeight})`,
+        );
+        const node = (await store.readNode(target.namespace, target.name)) ?? target;
+        stopped = node;
+        await this.#deps.stopNode(node);
+        await resetNodeData(node.home);
+        const configFile = `${node.home}/config/config.toml`;
+        await writeFile(configFile, withStateSync(await readFile(configFile, "utf8"), settings));
+        node.stateSync = settings;
+        await this.#step(record, `${again}starting seid to state-sync`);
+        await this.#deps.startNode(node);
+        stopped = undefined;
+        await this.#step(record, `${again}waiting until the node has restored a snapshot and caught up`);
+        try {
+          earliest = await this.#caughtUp(node, signal);
+          record.attempts = attempt;
+          break;
+        } catch (err) {
+          // seid gave up on this restore and exited: bootstrap again from a fresh reset, as the
+          // controller retries a failed step. A deadline or a cancel is final.
+          if (attempt >= ATTEMPTS || signal.aborted || !(err instanceof FailedError)) throw err;
+          log("workflow %s: state sync attempt %d failed (%s); retrying", record.name, attempt, err.reason);
+          const cause = err.logTail?.split("\n").find((line) => /^(Error|panic): /.test(line));
+          record.retried = [...(record.retried ?? []), [err.reason, cause].filter(Boolean).join(": ")];
+        }
+      }
       Object.assign(record, {
         phase: "Complete",
         step: "caught up",
