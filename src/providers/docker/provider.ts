@@ -3,8 +3,7 @@ import type Docker from "dockerode";
 import { type HomePlan, initFollowerHome, runGenesisCeremony } from "../../chain/ceremony.js";
 import type { NodeRole } from "../../chain/config.js";
 import { configUsageError } from "../../chain/configUsageError.js";
-import { TEST_ACCOUNT_BALANCE } from "../../chain/defaults.js";
-import { usei } from "../../chain/genesis.js";
+import { networkCeremony } from "../../chain/networkCeremony.js";
 import { nodeIdFromNodeKey, peerAddress } from "../../chain/nodeId.js";
 import { DEFAULT_PORTS } from "../../chain/ports.js";
 import { generateTestAccount } from "../../chain/testAccount.js";
@@ -241,24 +240,18 @@ export class DockerProvider implements Provider, DockerOps {
         labels: { ...base, [LABEL_ROLE]: ROLE_CEREMONY },
       });
       const plans = members.map((m) => this.#homePlan(ns, m, roleOf(m)));
-      await runGenesisCeremony(ceremony, {
-        chainId: spec.name,
-        validators: plans.filter((p) => p.config.role === "validator"),
-        fullNodes: plans.filter((p) => p.config.role !== "validator"),
-        accounts: spec.accounts,
-        extraAccounts: [
+      await runGenesisCeremony(
+        ceremony,
+        networkCeremony(
+          spec,
           {
-            address: testAccount.seiAddress,
-            coins: usei(TEST_ACCOUNT_BALANCE),
-            evmAddress: testAccount.evmAddress,
+            validators: plans.filter((p) => p.config.role === "validator"),
+            fullNodes: plans.filter((p) => p.config.role !== "validator"),
           },
-        ],
-        genesisOverrides: spec.genesis,
-        configOverrides: spec.config,
-        snapshots: spec.snapshots,
-        signal,
-        onStep: (step) => this.#progress(`network ${spec.name}: ${step}`),
-      });
+          testAccount,
+          { signal, onStep: (step) => this.#progress(`network ${spec.name}: ${step}`) },
+        ),
+      );
       await ceremony.remove();
       ceremony = undefined;
       this.#progress(`network ${spec.name}: starting ${members.length} containers`);

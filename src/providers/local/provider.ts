@@ -2,8 +2,7 @@ import { readFile } from "node:fs/promises";
 import { type HomePlan, initFollowerHome, runGenesisCeremony } from "../../chain/ceremony.js";
 import type { NodeRole } from "../../chain/config.js";
 import { configUsageError } from "../../chain/configUsageError.js";
-import { TEST_ACCOUNT_BALANCE } from "../../chain/defaults.js";
-import { usei } from "../../chain/genesis.js";
+import { networkCeremony } from "../../chain/networkCeremony.js";
 import { peerAddress } from "../../chain/nodeId.js";
 import { type NodePorts, portList } from "../../chain/ports.js";
 import { generateTestAccount } from "../../chain/testAccount.js";
@@ -221,24 +220,18 @@ export class LocalProvider implements Provider, LocalOps {
     try {
       const validators = nodes.filter((n) => n.role === "validator");
       const full = nodes.filter((n) => n.role !== "validator");
-      const result = await runGenesisCeremony(hostRuntime(seid.path), {
-        chainId: spec.name,
-        validators: validators.map((r) => this.#homePlan(r)),
-        fullNodes: full.map((r) => this.#homePlan(r)),
-        accounts: spec.accounts,
-        extraAccounts: [
+      const result = await runGenesisCeremony(
+        hostRuntime(seid.path),
+        networkCeremony(
+          spec,
           {
-            address: testAccount.seiAddress,
-            coins: usei(TEST_ACCOUNT_BALANCE),
-            evmAddress: testAccount.evmAddress,
+            validators: validators.map((r) => this.#homePlan(r)),
+            fullNodes: full.map((r) => this.#homePlan(r)),
           },
-        ],
-        genesisOverrides: spec.genesis,
-        configOverrides: spec.config,
-        snapshots: spec.snapshots,
-        signal,
-        onStep: (step) => this.#progress(`network ${spec.name}: ${step}`),
-      });
+          testAccount,
+          { signal, onStep: (step) => this.#progress(`network ${spec.name}: ${step}`) },
+        ),
+      );
       this.#progress(`network ${spec.name}: starting ${nodes.length} seid processes`);
       await Promise.all(
         nodes.map(async (record) => {

@@ -1,0 +1,36 @@
+import type { NetworkSpec } from "../specs/types.js";
+import type { GenesisCeremonyInput, HomePlan } from "./ceremony.js";
+import { TEST_ACCOUNT_BALANCE } from "./defaults.js";
+import { usei } from "./genesis.js";
+import type { TestAccount } from "./testAccount.js";
+
+/**
+ * The ceremony a NetworkSpec asks for, the same in every mode that runs one:
+ * the spec's accounts, genesis and config overrides and snapshots, plus the
+ * network's funded test account. Only where the homes live differs by mode.
+ */
+export function networkCeremony(
+  spec: NetworkSpec,
+  homes: { validators: readonly HomePlan[]; fullNodes: readonly HomePlan[] },
+  testAccount: TestAccount,
+  options: { signal?: AbortSignal | undefined; onStep?: (step: string) => void },
+): GenesisCeremonyInput {
+  return {
+    chainId: spec.name,
+    validators: homes.validators,
+    fullNodes: homes.fullNodes,
+    accounts: spec.accounts,
+    extraAccounts: [
+      {
+        address: testAccount.seiAddress,
+        coins: usei(TEST_ACCOUNT_BALANCE),
+        evmAddress: testAccount.evmAddress,
+      },
+    ],
+    genesisOverrides: spec.genesis,
+    configOverrides: spec.config,
+    snapshots: spec.snapshots,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onStep ? { onStep: options.onStep } : {}),
+  };
+}
