@@ -206,7 +206,9 @@ export async function upgradeNetwork(client: Client, options: UpgradeNetworkOpti
           return { n, halted: false, height: h };
         }),
       );
-      const passed = seen.find((s) => !s.halted && s.height >= height);
+      // Height H itself is no proof: a node stores block H before applying it, and
+      // an old seid halts while applying it. Only H+1 is past the upgrade.
+      const passed = seen.find((s) => !s.halted && s.height > height);
       if (passed) {
         throw new UsageError(
           `Node "${passed.n.name}" passed height ${height} on the old binary: is "${options.name}" the upgrade name the chain expects?`,
