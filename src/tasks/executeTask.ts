@@ -5,9 +5,22 @@ import { latestHeight } from "../readiness/latestHeight.js";
 import type { TaskOutputs, TaskSpec } from "../specs/types.js";
 import { broadcastTx } from "./seidTx.js";
 import type { TaskBackend, TaskTarget } from "./taskTarget.js";
+import { pendingUpgradeHeight } from "./upgradePlan.js";
 
 const proposalId = (events: Map<string, string>) =>
   Number(events.get("submit_proposal.proposal_id") ?? events.get("proposal_deposit.proposal_id"));
+
+/**
+ * Whether a node at `height` may be about to stop for a scheduled upgrade: the
+ * plan is due at or below the height it reports. Such a node is watched until
+ * it halts or moves on, so a task that ends there leaves its phase settled
+ * (and an image swapped right after never lands before the halt).
+ */
+async function haltPending(rest: string | undefined, height: number, signal: AbortSignal): Promise<boolean> {
+  if (!rest) return false;
+  const due = await pendingUpgradeHeight(rest, signal).catch(() => undefined);
+  return due !== undefined && due <= height;
+}
 
 /**
  * Carries out one task against a node and returns its outputs, shaped as the
@@ -118,7 +131,8 @@ export async function executeTask<T extends TaskTarget>(
           const height = await latestHeight(view.tendermintRpc, { signal, requestTimeout: 2_000 }).catch(
             () => 0,
           );
-          if (height >= target) return { awaitNodesAtHeight: { currentHeight: height } };
+          if (height >= target && !(await haltPending(node.rest, height, signal)))
+            return { awaitNodesAtHeight: { currentHeight: height } };
         }
         await delay(100, undefined, { signal }).catch(() => {});
       }

@@ -127,6 +127,7 @@ describe("docker: tasks", { timeout: 10 * 60_000 }, () => {
     });
     const { awaitNodesAtHeight } = await halt.wait(ready());
     assert.equal(awaitNodesAtHeight?.currentHeight, upgradeHeight);
+    // seid reports block H before it applies it and stops there: the task ends at the halt, not at the report.
     await validator.refresh();
     assert.equal(validator.phase, "Halted");
     assert.equal(validator.tendermintRpc, undefined, "a halted node publishes nothing");
