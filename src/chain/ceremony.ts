@@ -61,10 +61,10 @@ async function initHome(rt: ChainRuntime, plan: HomePlan, chainId: string, signa
 }
 
 async function readConfig(rt: ChainRuntime, home: string): Promise<ConfigFiles> {
-  const [configToml, appToml] = await Promise.all([
-    rt.readFile(cfg(home, "config.toml")),
-    rt.readFile(cfg(home, "app.toml")),
-  ]);
+  const [configToml, appToml] = (await rt.readFiles([cfg(home, "config.toml"), cfg(home, "app.toml")])) as [
+    string,
+    string,
+  ];
   return { configToml, appToml };
 }
 
@@ -77,12 +77,13 @@ export async function writeNodeFiles(
   home: string,
   genesis: string,
   input: NodeConfigInput,
+  current?: ConfigFiles,
 ): Promise<void> {
-  const patched = patchConfigFiles(await readConfig(rt, home), input);
-  await Promise.all([
-    rt.writeFile(cfg(home, "genesis.json"), genesis),
-    rt.writeFile(cfg(home, "config.toml"), patched.configToml),
-    rt.writeFile(cfg(home, "app.toml"), patched.appToml),
+  const patched = patchConfigFiles(current ?? (await readConfig(rt, home)), input);
+  await rt.writeFiles([
+    { path: cfg(home, "genesis.json"), data: genesis },
+    { path: cfg(home, "config.toml"), data: patched.configToml },
+    { path: cfg(home, "app.toml"), data: patched.appToml },
   ]);
 }
 
@@ -128,15 +129,17 @@ export async function runGenesisCeremony(
       .map((a) => ({ address: a.address, coins: a.balance })),
   ];
   addAccounts(genesis, plain);
-  await rt.writeFile(genesisPath, JSON.stringify(genesis));
-  for (const account of (input.accounts ?? []).filter((a) => a.vesting)) {
+  let funded = JSON.stringify(genesis);
+  await rt.writeFile(genesisPath, funded);
+  const vesting = (input.accounts ?? []).filter((a) => a.vesting);
+  for (const account of vesting) {
     const v = account.vesting!;
     const args = ["add-genesis-account", account.address, account.balance, "--home", first.home];
     args.push("--vesting-amount", v.amount, "--vesting-end-time", String(v.endTime));
     if (!v.delayed) args.push("--vesting-start-time", String(Math.floor(Date.now() / 1000)));
     await rt.seid(args, signal);
   }
-  const funded = await rt.readFile(genesisPath);
+  if (vesting.length > 0) funded = await rt.readFile(genesisPath);
 
   step("gentx");
   const gentxDir = posix.join(first.home, "config", "gentx");
@@ -145,7 +148,8 @@ export async function runGenesisCeremony(
     made.map(async (m) => {
       const home = m.plan.home;
       if (home !== first.home) await rt.writeFile(cfg(home, "genesis.json"), funded);
-      const out = cfg(home, `gentx-${m.plan.name}.json`);
+      // Every home is reachable from where seid runs: each gentx lands where collect-gentxs reads.
+      const out = posix.join(gentxDir, `gentx-${m.plan.name}.json`);
       await rt.seid(
         [
           "gentx",
@@ -169,20 +173,19 @@ export async function runGenesisCeremony(
         ],
         signal,
       );
-      await rt.writeFile(posix.join(gentxDir, `gentx-${m.plan.name}.json`), await rt.readFile(out));
     }),
   );
 
   step("collect-gentxs");
   await rt.seid(["collect-gentxs", "--home", first.home], signal);
-  const final = JSON.parse(await rt.readFile(genesisPath)) as GenesisDoc;
-  if (made.length === 1) {
+  const lone = made.length === 1;
+  const [collected, privValidatorKeyJson] = await rt.readFiles(
+    lone ? [genesisPath, cfg(first.home, "priv_validator_key.json")] : [genesisPath],
+  );
+  const final = JSON.parse(collected as string) as GenesisDoc;
+  if (lone) {
     pinValidators(final, [
-      {
-        name: first.name,
-        privValidatorKeyJson: await rt.readFile(cfg(first.home, "priv_validator_key.json")),
-        stake: VALIDATOR_STAKE,
-      },
+      { name: first.name, privValidatorKeyJson: privValidatorKeyJson as string, stake: VALIDATOR_STAKE },
     ]);
   }
   applyGenesisOverrides(final, input.genesisOverrides);
@@ -227,12 +230,20 @@ export interface FollowerInput {
 
 /** Makes a follower's home: `init`, the network's genesis, its config and peers. Returns its node id. */
 export async function initFollowerHome(rt: ChainRuntime, input: FollowerInput): Promise<string> {
-  const nodeId = await initHome(rt, input.plan, input.chainId, input.signal);
-  await writeNodeFiles(rt, input.plan.home, input.genesis, {
-    ...input.plan.config,
-    peers: input.peers,
-    overrides: input.configOverrides,
-    stateSync: input.stateSync,
-  });
-  return nodeId;
+  const { home } = input.plan;
+  await rt.seid(["init", input.plan.name, "--chain-id", input.chainId, "--home", home], input.signal);
+  const [nodeKey, configToml, appToml] = (await rt.readFiles([
+    cfg(home, "node_key.json"),
+    cfg(home, "config.toml"),
+    cfg(home, "app.toml"),
+  ])) as [string, string, string];
+  const config = { ...input.plan.config, peers: input.peers, overrides: input.configOverrides };
+  await writeNodeFiles(
+    rt,
+    home,
+    input.genesis,
+    { ...config, stateSync: input.stateSync },
+    { configToml, appToml },
+  );
+  return nodeIdFromNodeKey(nodeKey);
 }

@@ -27,7 +27,14 @@ async function scene(t: Parameters<typeof fakeEndpoint>[0], height: number, plan
     home: "/nowhere",
     txNode: fake.base,
     rest: fake.base,
-    runtime: { seid: unused, readFile: unused, writeFile: unused, mkdir: unused },
+    runtime: {
+      seid: unused,
+      readFile: unused,
+      readFiles: unused,
+      writeFile: unused,
+      writeFiles: unused,
+      mkdir: unused,
+    },
   };
   const backend: TaskBackend<TaskTarget> = {
     namespace: (ns) => ns ?? "default",

@@ -1,9 +1,15 @@
 import { PassThrough } from "node:stream";
 import type Docker from "dockerode";
-import type { ChainRuntime } from "../../chain/runtime.js";
+import type { ChainRuntime, FileToWrite } from "../../chain/runtime.js";
 import { abortError } from "../../internal/abort.js";
 import { logger } from "../../internal/debug.js";
-import { makeContainerDir, readContainerFile, writeContainerFile } from "./archive.js";
+import {
+  makeContainerDir,
+  readContainerFile,
+  readContainerFiles,
+  writeContainerFile,
+  writeContainerFiles,
+} from "./archive.js";
 
 const log = logger("docker");
 
@@ -66,8 +72,16 @@ export class ContainerRuntime implements ChainRuntime {
     return readContainerFile(this.container, path);
   }
 
+  readFiles(paths: readonly string[]): Promise<string[]> {
+    return readContainerFiles(this.container, paths);
+  }
+
   writeFile(path: string, data: string): Promise<void> {
     return writeContainerFile(this.container, path, data);
+  }
+
+  writeFiles(files: readonly FileToWrite[]): Promise<void> {
+    return writeContainerFiles(this.container, files);
   }
 
   mkdir(path: string): Promise<void> {

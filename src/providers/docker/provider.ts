@@ -80,6 +80,12 @@ export interface DockerProviderOptions {
  * on 127.0.0.1. Nothing is kept in this process: every read asks the engine,
  * by labels, so another process sees the same networks.
  */
+/** What a new follower's home takes from its network. */
+interface JoinFacts {
+  peers: string[];
+  genesis: string;
+}
+
 export class DockerProvider implements Provider, DockerOps {
   readonly mode = "docker";
   readonly docker: Docker;
@@ -252,10 +258,13 @@ export class DockerProvider implements Provider, DockerOps {
           { signal, onStep: (step) => this.#progress(`network ${spec.name}: ${step}`) },
         ),
       );
-      await ceremony.remove();
+      const done = ceremony;
       ceremony = undefined;
       this.#progress(`network ${spec.name}: starting ${members.length} containers`);
-      await Promise.all(members.map((m) => this.docker.getContainer(resourceName(ns, m)).start()));
+      await Promise.all([
+        done.remove(),
+        ...members.map((m) => this.docker.getContainer(resourceName(ns, m)).start()),
+      ]);
     } catch (err) {
       log("network %s failed to come up; removing it: %s", spec.name, (err as Error).message);
       await ceremony?.remove();
@@ -337,44 +346,31 @@ export class DockerProvider implements Provider, DockerOps {
     let container: Docker.Container | undefined;
     try {
       await this.docker.createVolume({ Name: volume, Labels: labels });
-      container = await createNodeContainer(this.docker, {
-        name: spec.name,
-        namespace: ns,
-        image,
-        dockerNetwork: resourceName(netNs, spec.network),
-        labels,
-        volume,
-      });
-      // Peers: the validators, the sentry and every other running follower.
-      const running = (
-        await seinetContainers(this.docker, {
-          [LABEL_NETWORK]: spec.network,
-          [LABEL_NETWORK_NAMESPACE]: netNs,
-        })
-      ).filter((c) => c.State === "running" && c.Labels[LABEL_NODE_ROLE] !== undefined);
-      const peers = await Promise.all(
-        running.map(async (c) => {
-          const key = await readContainerFile(
-            this.docker.getContainer(c.Id),
-            `${CONTAINER_HOME}/config/node_key.json`,
-          );
-          const host = (c.Names[0] ?? "").replace(/^\//, "");
-          return peerAddress(nodeIdFromNodeKey(key), host, DEFAULT_PORTS.p2p);
+      // The node's container, the ceremony container and what the home needs
+      // from the network come at once; whatever was made is removed on failure.
+      const [made, started, known] = await Promise.allSettled([
+        createNodeContainer(this.docker, {
+          name: spec.name,
+          namespace: ns,
+          image,
+          dockerNetwork: resourceName(netNs, spec.network),
+          labels,
+          volume,
         }),
-      );
-      const first = network.nodes.find((n) => n.role === "validator" && n.alive) ?? network.nodes[0];
-      if (!first) throw new NotFoundError("node", `${spec.network}-0`, { namespace: netNs });
-      const genesis = await readContainerFile(
-        this.docker.getContainer(first.inspect.Id),
-        `${CONTAINER_HOME}/config/genesis.json`,
-      );
-      ceremony = await CeremonyContainer.start(this.docker, {
-        name: resourceName(ns, `${spec.name}-ceremony`),
-        image,
-        volumes: [{ volume, node: spec.name }],
-        labels: { ...labels, [LABEL_ROLE]: ROLE_CEREMONY },
-      });
-      await initFollowerHome(ceremony, {
+        CeremonyContainer.start(this.docker, {
+          name: resourceName(ns, `${spec.name}-ceremony`),
+          image,
+          volumes: [{ volume, node: spec.name }],
+          labels: { ...labels, [LABEL_ROLE]: ROLE_CEREMONY },
+        }),
+        this.#joinFacts(network, netNs),
+      ]);
+      if (made.status === "fulfilled") container = made.value;
+      if (started.status === "fulfilled") ceremony = started.value;
+      for (const step of [made, started, known]) if (step.status === "rejected") throw step.reason;
+      const { peers, genesis } = (known as PromiseFulfilledResult<JoinFacts>).value;
+      const home = ceremony as CeremonyContainer;
+      await initFollowerHome(home, {
         chainId: network.chainId,
         plan: this.#homePlan(ns, spec.name, "follower"),
         genesis,
@@ -382,9 +378,8 @@ export class DockerProvider implements Provider, DockerOps {
         configOverrides: spec.config,
         signal,
       });
-      await ceremony.remove();
       ceremony = undefined;
-      await container.start();
+      await Promise.all([home.remove(), (container as Docker.Container).start()]);
     } catch (err) {
       await ceremony?.remove();
       if (!(err instanceof ConflictError)) {
@@ -394,6 +389,35 @@ export class DockerProvider implements Provider, DockerOps {
       throw configUsageError(err);
     }
     return new DockerNode(this, await this.viewNode(ns, spec.name));
+  }
+
+  /**
+   * What a new follower's home needs from its network: every running node as a
+   * peer (validators, sentry, other followers) and the genesis.
+   */
+  async #joinFacts(network: NetworkView, netNs: string): Promise<JoinFacts> {
+    const running = (
+      await seinetContainers(this.docker, {
+        [LABEL_NETWORK]: network.name,
+        [LABEL_NETWORK_NAMESPACE]: netNs,
+      })
+    ).filter((c) => c.State === "running" && c.Labels[LABEL_NODE_ROLE] !== undefined);
+    const first = network.nodes.find((n) => n.role === "validator" && n.alive) ?? network.nodes[0];
+    if (!first) throw new NotFoundError("node", `${network.name}-0`, { namespace: netNs });
+    const [peers, genesis] = await Promise.all([
+      Promise.all(
+        running.map(async (c) => {
+          const key = await readContainerFile(
+            this.docker.getContainer(c.Id),
+            `${CONTAINER_HOME}/config/node_key.json`,
+          );
+          const host = (c.Names[0] ?? "").replace(/^\//, "");
+          return peerAddress(nodeIdFromNodeKey(key), host, DEFAULT_PORTS.p2p);
+        }),
+      ),
+      readContainerFile(this.docker.getContainer(first.inspect.Id), `${CONTAINER_HOME}/config/genesis.json`),
+    ]);
+    return { peers, genesis };
   }
 
   async getNode(name: string, options: GetOptions): Promise<Node> {

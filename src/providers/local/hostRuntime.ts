@@ -32,7 +32,11 @@ export function hostRuntime(seid: string): ChainRuntime {
       }
     },
     readFile: (path) => readFile(path, "utf8"),
+    readFiles: (paths) => Promise.all(paths.map((path) => readFile(path, "utf8"))),
     writeFile: (path, data) => writeFile(path, data),
+    async writeFiles(files) {
+      await Promise.all(files.map((f) => writeFile(f.path, f.data)));
+    },
     async mkdir(path) {
       await mkdir(path, { recursive: true });
     },
