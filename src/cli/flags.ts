@@ -8,6 +8,14 @@ export const NAMESPACE_OPTION: NonNullable<ParseArgsConfig["options"]> = {
   namespace: { type: "string" },
 };
 
+/** `--mode local|docker`, accepted by every command that reads or writes networks. */
+export const MODE_OPTION: NonNullable<ParseArgsConfig["options"]> = {
+  mode: { type: "string" },
+};
+
+/** The modes the CLI drives; k8s is reached through the SDK. */
+export type CliMode = "local" | "docker";
+
 type Values = CommandContext["values"];
 
 /** A string flag, or undefined when absent. */
@@ -47,4 +55,15 @@ export function positionalsAtMost(positionals: string[], max: number, usage: str
   if (positionals.length > max) {
     throw new UsageError(`Unexpected argument ${JSON.stringify(positionals[max])}. Usage: ${usage}`);
   }
+}
+
+/** `--mode`, else `$SEINET_MODE`, else `local`; anything but local or docker is a UsageError. */
+export function modeFlag(values: Values, env: NodeJS.ProcessEnv = process.env): CliMode {
+  const flag = stringFlag(values, "mode");
+  const raw = flag ?? (env.SEINET_MODE || undefined) ?? "local";
+  if (raw === "local" || raw === "docker") return raw;
+  const from = flag === undefined ? "$SEINET_MODE" : "`--mode`";
+  throw new UsageError(`Expected ${from} to be "local" or "docker", got ${JSON.stringify(raw)}.`, {
+    field: flag === undefined ? "SEINET_MODE" : "--mode",
+  });
 }

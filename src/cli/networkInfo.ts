@@ -1,4 +1,5 @@
 import type { Network, Node } from "../client/handles.js";
+import { seidVersionOf } from "./nodeInfo.js";
 
 /** One network as `up`, `status` and `ls` report it (the `--json` shape). */
 export interface NetworkInfo {
@@ -51,7 +52,7 @@ export function networkInfo(net: Network, nodes: readonly Node[]): NetworkInfo {
 /** True when `node` is a follower of `net` (not one of its validators or its sentry). */
 export function isFollower(node: Node, net: Network): boolean {
   const o = (node.object() ?? {}) as { role?: unknown };
-  return o.role === "follower" && isMember(node, net);
+  return (o.role ?? node.role) === "follower" && isMember(node, net);
 }
 
 /** True when `node` runs `net`'s chain: a validator, its sentry or a follower. */
@@ -66,7 +67,7 @@ function runningVersions(net: Network, nodes: readonly Node[]): string | null {
   const versions = new Set<string>();
   for (const node of nodes) {
     if (!isMember(node, net)) continue;
-    const v = text(((node.object() ?? {}) as { seid?: { version?: unknown } }).seid?.version);
+    const v = seidVersionOf((node.object() ?? {}) as Parameters<typeof seidVersionOf>[0]);
     if (v) versions.add(v);
   }
   return versions.size ? [...versions].sort().join(",") : null;

@@ -1,4 +1,5 @@
 import type { Node } from "../client/handles.js";
+import { LABEL_SEID_VERSION } from "../providers/docker/image/buildSeidImage.js";
 
 /** A node's serving URLs as the CLI prints them; `null` while not served. */
 export interface EndpointsInfo {
@@ -16,17 +17,25 @@ export interface NodeInfo {
   phase: string;
   pid: number | null;
   seidVersion: string | null;
+  /** The image the node's container runs (docker mode). */
+  image: string | null;
   /** Why the node is Failed, in words. */
   reason: string | null;
   endpoints: EndpointsInfo;
 }
 
-/** What the CLI reads from a node's `object()`: loosely typed, since modes differ. */
+/** What the CLI reads from a node's `object()`: loosely typed, since modes differ (local record, container inspect). */
 interface NodeObject {
   role?: unknown;
   seid?: { version?: unknown };
   proc?: { pid?: unknown };
   reason?: unknown;
+  Config?: { Image?: unknown; Labels?: Record<string, unknown> };
+}
+
+/** The seid version a node runs: its local record, or the label seinet's images carry. */
+export function seidVersionOf(o: NodeObject): string | null {
+  return text(o.seid?.version) ?? text(o.Config?.Labels?.[LABEL_SEID_VERSION]);
 }
 
 const text = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
@@ -38,10 +47,11 @@ export function nodeInfo(node: Node): NodeInfo {
   return {
     name: node.name,
     namespace: node.namespace,
-    role: text(o.role) ?? "follower",
+    role: text(o.role) ?? text(node.role) ?? "follower",
     phase: node.phase ?? "Unknown",
     pid: typeof pid === "number" ? pid : null,
-    seidVersion: text(o.seid?.version),
+    seidVersion: seidVersionOf(o),
+    image: text(o.Config?.Image),
     reason: text(o.reason),
     endpoints: {
       tendermintRpc: node.tendermintRpc ?? null,

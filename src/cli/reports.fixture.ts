@@ -10,6 +10,7 @@ export const NODE: NodeInfo = {
   phase: "Running",
   pid: 4242,
   seidVersion: "v6.6.2",
+  image: null,
   reason: null,
   endpoints: {
     tendermintRpc: "http://127.0.0.1:1001",

@@ -74,6 +74,8 @@ export interface Network extends Handle<NetworkPhase> {
 export interface Node extends Handle<NodePhase> {
   /** Chain id of the network this node follows. */
   readonly network: string;
+  /** `validator`, `sentry` or `follower`, where the mode tells them apart (local, docker). */
+  readonly role?: string;
   readonly evmRpc: string | undefined;
   readonly evmWs: string | undefined;
   readonly tendermintRpc: string | undefined;

@@ -5,9 +5,9 @@ import { UsageError } from "../../errors/usage.js";
 import { open } from "../../registry/open.js";
 import { requireDnsLabel } from "../../specs/rules.js";
 import type { Command } from "../command.js";
-import { NAMESPACE_OPTION, boolFlag, namespaceFlag } from "../flags.js";
+import { MODE_OPTION, NAMESPACE_OPTION, boolFlag, modeFlag, namespaceFlag } from "../flags.js";
 
-const DOWN_USAGE = "seinet down NAME... | --all [--namespace NS] [--json]";
+const DOWN_USAGE = "seinet down NAME... | --all [--mode local|docker] [--namespace NS] [--json]";
 
 /** What `down` did to one network (or stray follower). */
 export interface DownOutcome {
@@ -91,9 +91,9 @@ function describe(o: DownOutcome): string {
 /** `seinet down NAME... | --all`: deletes networks with their followers. */
 export const downCommand: Command = {
   name: "down",
-  summary: "Delete local networks with their followers (--all: every network); unknown names are success",
+  summary: "Delete networks with their followers (--all: every network); unknown names are success",
   usage: DOWN_USAGE,
-  options: { ...NAMESPACE_OPTION, all: { type: "boolean" } },
+  options: { ...NAMESPACE_OPTION, ...MODE_OPTION, all: { type: "boolean" } },
   async run({ values, positionals, output, signal }) {
     const all = boolFlag(values, "all");
     if (all && positionals.length > 0) {
@@ -106,7 +106,7 @@ export const downCommand: Command = {
     }
     for (const name of positionals) requireDnsLabel(name, "NAME");
     const namespace = namespaceFlag(values);
-    const client = await open("local", { namespace });
+    const client = await open(modeFlag(values), { namespace });
     try {
       const outcomes = await runDown(client, { names: [...new Set(positionals)], all, namespace, signal });
       output.result({ command: "down", results: outcomes }, () =>

@@ -1,9 +1,17 @@
 import { UsageError } from "../../errors/usage.js";
 import { open } from "../../registry/open.js";
 import type { Command } from "../command.js";
-import { NAMESPACE_OPTION, boolFlag, intFlag, namespaceFlag, positionalsAtMost } from "../flags.js";
+import {
+  MODE_OPTION,
+  NAMESPACE_OPTION,
+  boolFlag,
+  intFlag,
+  modeFlag,
+  namespaceFlag,
+  positionalsAtMost,
+} from "../flags.js";
 
-const LOGS_USAGE = "seinet logs NODE [-f|--follow] [--tail N (100)] [--namespace NS]";
+const LOGS_USAGE = "seinet logs NODE [-f|--follow] [--tail N (100)] [--mode local|docker] [--namespace NS]";
 
 /** Writes one line to stdout, resolving once it is flushed (so a slow reader slows the reading). */
 function writeLine(stdout: NodeJS.WriteStream, line: string): Promise<void> {
@@ -20,7 +28,12 @@ export const logsCommand: Command = {
   name: "logs",
   summary: "Print a node's seid log (the last --tail lines; -f follows until Ctrl-C)",
   usage: LOGS_USAGE,
-  options: { ...NAMESPACE_OPTION, follow: { type: "boolean", short: "f" }, tail: { type: "string" } },
+  options: {
+    ...NAMESPACE_OPTION,
+    ...MODE_OPTION,
+    follow: { type: "boolean", short: "f" },
+    tail: { type: "string" },
+  },
   async run({ values, positionals, signal }) {
     positionalsAtMost(positionals, 1, LOGS_USAGE);
     const name = positionals[0];
@@ -32,7 +45,7 @@ export const logsCommand: Command = {
     const tail = intFlag(values, "tail", 100, 1, 1_000_000);
     const follow = boolFlag(values, "follow");
     const namespace = namespaceFlag(values);
-    const client = await open("local", { namespace });
+    const client = await open(modeFlag(values), { namespace });
     const ignore = () => {}; // EPIPE is handled where the write fails
     process.stdout.on("error", ignore);
     try {

@@ -1,18 +1,26 @@
 import { open } from "../../registry/open.js";
 import type { Command, CommandContext } from "../command.js";
-import { NAMESPACE_OPTION, boolFlag, namespaceFlag, positionalsAtMost } from "../flags.js";
+import {
+  MODE_OPTION,
+  NAMESPACE_OPTION,
+  boolFlag,
+  modeFlag,
+  namespaceFlag,
+  positionalsAtMost,
+} from "../flags.js";
 import { readStatus } from "../status/readStatus.js";
 import { renderList, renderNetwork, statusDocument } from "../status/report.js";
 
-const STATUS_USAGE = "seinet status [NAME] [--namespace NS | --all-namespaces] [--show-key] [--json]";
-const LS_USAGE = "seinet ls [--namespace NS | --all-namespaces] [--json]";
+const STATUS_USAGE =
+  "seinet status [NAME] [--mode local|docker] [--namespace NS | --all-namespaces] [--show-key] [--json]";
+const LS_USAGE = "seinet ls [--mode local|docker] [--namespace NS | --all-namespaces] [--json]";
 
 async function show(command: string, name: string | undefined, context: CommandContext): Promise<void> {
   const { values, output } = context;
   const namespace = namespaceFlag(values);
   const allNamespaces = boolFlag(values, "all-namespaces");
   const showKey = boolFlag(values, "show-key");
-  const client = await open("local", { namespace });
+  const client = await open(modeFlag(values), { namespace });
   try {
     const status = await readStatus(client, { name, namespace, allNamespaces });
     output.result(statusDocument(command, status, showKey), () =>
@@ -26,9 +34,14 @@ async function show(command: string, name: string | undefined, context: CommandC
 /** `seinet status [NAME]`: the networks, or one network's nodes, endpoints and test account. */
 export const statusCommand: Command = {
   name: "status",
-  summary: "List the local networks, or show one network's nodes, endpoints and test account",
+  summary: "List the networks, or show one network's nodes, endpoints and test account",
   usage: STATUS_USAGE,
-  options: { ...NAMESPACE_OPTION, "all-namespaces": { type: "boolean" }, "show-key": { type: "boolean" } },
+  options: {
+    ...NAMESPACE_OPTION,
+    ...MODE_OPTION,
+    "all-namespaces": { type: "boolean" },
+    "show-key": { type: "boolean" },
+  },
   async run(context) {
     positionalsAtMost(context.positionals, 1, STATUS_USAGE);
     await show("status", context.positionals[0], context);
@@ -38,9 +51,9 @@ export const statusCommand: Command = {
 /** `seinet ls`: `status` without a name. */
 export const lsCommand: Command = {
   name: "ls",
-  summary: "List the local networks (status without NAME)",
+  summary: "List the networks (status without NAME)",
   usage: LS_USAGE,
-  options: { ...NAMESPACE_OPTION, "all-namespaces": { type: "boolean" } },
+  options: { ...NAMESPACE_OPTION, ...MODE_OPTION, "all-namespaces": { type: "boolean" } },
   async run(context) {
     positionalsAtMost(context.positionals, 0, LS_USAGE);
     await show("ls", undefined, context);

@@ -21,7 +21,9 @@ describe("planUp", () => {
       validators: 1,
       followers: ["devnet-rpc-0"],
       timeoutMs: 300_000,
+      mode: "local",
       binary: undefined,
+      image: undefined,
       keepOnFailure: false,
       showKey: false,
       timings: false,
@@ -46,7 +48,9 @@ describe("planUp", () => {
       validators: 4,
       followers: ["ci-rpc-0", "ci-rpc-1", "ci-rpc-2"],
       timeoutMs: 90_000,
+      mode: "local",
       binary: "v6.5.2",
+      image: undefined,
       keepOnFailure: true,
       showKey: true,
       timings: true,
@@ -80,5 +84,21 @@ describe("planUp", () => {
     usage({ namespace: "NS!" }, /^Expected `--namespace` to be a DNS-1123 label/);
     usage({ binary: " " }, /`--binary`/);
     usage({}, /^Unexpected argument "extra"\. Usage: seinet up/, ["extra"]);
+  });
+
+  test("args: --mode docker with --image runs that image; without it, the image is built from --binary", () => {
+    const withImage = plan({ mode: "docker", image: "seinet/seid:v6.6.2-abc" });
+    assert.equal(withImage.mode, "docker");
+    assert.equal(withImage.image, "seinet/seid:v6.6.2-abc");
+    const fromBinary = plan({ mode: "docker", binary: "v6.6.2" });
+    assert.equal(fromBinary.image, undefined);
+    assert.equal(fromBinary.binary, "v6.6.2");
+  });
+
+  test("error: --mode other than local or docker, --image in the local mode, --image with --binary", () => {
+    usage({ mode: "k8s" }, /`--mode` to be "local" or "docker", got "k8s"/);
+    usage({ image: "seinet/seid:x" }, /`--image` applies to `--mode docker`/);
+    usage({ mode: "docker", image: "seinet/seid:x", binary: "v6.6.2" }, /`--image` or `--binary`, not both/);
+    usage({ mode: "docker", image: " " }, /`--image` to be a seid image reference/);
   });
 });

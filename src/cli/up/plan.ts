@@ -4,11 +4,19 @@ import { validateNetworkSpec } from "../../specs/validateNetworkSpec.js";
 import { validateNodeSpec } from "../../specs/validateNodeSpec.js";
 import type { CommandContext } from "../command.js";
 import { parseDuration } from "../duration.js";
-import { boolFlag, intFlag, namespaceFlag, positionalsAtMost, stringFlag } from "../flags.js";
+import {
+  type CliMode,
+  boolFlag,
+  intFlag,
+  modeFlag,
+  namespaceFlag,
+  positionalsAtMost,
+  stringFlag,
+} from "../flags.js";
 
 /** Usage line of `seinet up`. */
 export const UP_USAGE =
-  "seinet up [--validators N (1)] [--rpc-nodes M (1)] [--name NAME (devnet)] [--timeout DURATION (5m)] [--binary PATH|VERSION] [--namespace NS] [--json] [--timings] [--keep-on-failure] [--show-key]";
+  "seinet up [--validators N (1)] [--rpc-nodes M (1)] [--name NAME (devnet)] [--timeout DURATION (5m)] [--binary PATH|VERSION] [--mode local|docker] [--image IMAGE] [--namespace NS] [--json] [--timings] [--keep-on-failure] [--show-key]";
 
 /** Most follower RPC nodes `up` starts (each is a seid process on this machine). */
 export const MAX_RPC_NODES = 20;
@@ -21,7 +29,12 @@ export interface UpPlan {
   /** Follower names, `<name>-rpc-<i>`. */
   followers: string[];
   timeoutMs: number;
+  /** Where the nodes run: seid processes here, or one container each. */
+  mode: CliMode;
+  /** local: the seid to run; docker without `image`: the seid an image is built from. */
   binary: string | undefined;
+  /** docker: the seid image to run; undefined means one is built from `binary` (or the installed seid). */
+  image: string | undefined;
   keepOnFailure: boolean;
   showKey: boolean;
   timings: boolean;
@@ -45,6 +58,27 @@ export function planUp({ values, positionals }: Pick<CommandContext, "values" | 
       field: "--binary",
     });
   }
+  const mode = modeFlag(values);
+  const image = stringFlag(values, "image");
+  if (image !== undefined && mode !== "docker") {
+    throw new UsageError(
+      "`--image` applies to `--mode docker`; the local mode runs seid itself (`--binary`).",
+      {
+        field: "--image",
+      },
+    );
+  }
+  if (image !== undefined && binary !== undefined) {
+    throw new UsageError(
+      "Pass `--image` or `--binary`, not both: in the docker mode `--binary` is what an image is built from.",
+      {
+        field: "--image",
+      },
+    );
+  }
+  if (image !== undefined && image.trim() === "") {
+    throw new UsageError('Expected `--image` to be a seid image reference, got "".', { field: "--image" });
+  }
   requireDnsLabel(name, "--name");
   const followers = Array.from({ length: rpcNodes }, (_, i) => `${name}-rpc-${i}`);
   const longest = followers.at(-1);
@@ -55,7 +89,12 @@ export function planUp({ values, positionals }: Pick<CommandContext, "values" | 
     );
   }
   // The SDK's own checks (2 validators, …), so `up` refuses exactly what createNetwork would.
-  validateNetworkSpec({ name, validators, ...(binary ? { binary } : {}) });
+  validateNetworkSpec({
+    name,
+    validators,
+    ...(binary && mode === "local" ? { binary } : {}),
+    ...(image ? { image } : {}),
+  });
   for (const node of followers) validateNodeSpec({ name: node, network: name });
   return {
     name,
@@ -63,7 +102,9 @@ export function planUp({ values, positionals }: Pick<CommandContext, "values" | 
     validators,
     followers,
     timeoutMs,
+    mode,
     binary,
+    image,
     keepOnFailure: boolFlag(values, "keep-on-failure"),
     showKey: boolFlag(values, "show-key"),
     timings: boolFlag(values, "timings"),

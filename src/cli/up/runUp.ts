@@ -68,11 +68,18 @@ export async function runUp(client: Client, plan: UpPlan, context: UpContext): P
   let net: Network | undefined;
   try {
     net = await client.createNetwork(
-      { name: plan.name, namespace: plan.namespace, validators: plan.validators, binary: plan.binary },
+      {
+        name: plan.name,
+        namespace: plan.namespace,
+        validators: plan.validators,
+        ...(plan.mode === "local" ? { binary: plan.binary } : { image: plan.image }),
+      },
       { signal },
     );
     const createNetwork = lap();
-    progress(`network ${plan.name}: processes started, waiting for blocks`);
+    progress(
+      `network ${plan.name}: ${plan.mode === "local" ? "processes" : "containers"} started, waiting for blocks`,
+    );
     await net.waitReady({ signal });
     const networkReady = lap();
     progress(`network ${plan.name}: ready (${net.tendermintRpc})`);

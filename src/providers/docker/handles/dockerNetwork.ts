@@ -58,6 +58,9 @@ export class DockerNetwork implements Network {
   object(): unknown {
     return structuredClone({
       network: this.#view.network,
+      validators: this.#view.validators,
+      image: this.#view.image,
+      createdAt: this.#view.network.Created,
       phase: this.#view.phase,
       reason: this.#view.reason,
       containers: this.#view.nodes.map((n) => n.inspect),
