@@ -1,7 +1,8 @@
 // The seinet CLI in the docker mode, end to end against a real Docker engine
 // and real seid: `up --mode docker` builds (or reuses) the seid image from the
 // installed seid and starts the network as containers; `status`, `logs` and
-// `down` find it through the engine; nothing labelled is left behind.
+// `down` find it through the engine; `upgrade` swaps images through gov;
+// nothing labelled is left behind.
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,6 +11,7 @@ import { after, before, describe, test } from "node:test";
 import Docker from "dockerode";
 import { type DockerEngine, ensureDockerEngine } from "../docker/engine.js";
 import { labelled } from "../docker/leftovers.js";
+import { testImage } from "../docker/seidImage.js";
 import { testSeid } from "../local/seid.js";
 import { cli, cliEnv } from "./cliProcess.js";
 
@@ -89,6 +91,50 @@ describe("seinet CLI in the docker mode (real Docker engine)", { timeout: 10 * 6
     const down = await cli(["down", NAME, "--mode", "docker", "--namespace", namespace, "--json"], env);
     assert.equal(down.code, 0, down.stderr);
     assert.deepEqual(await labelled(docker, { "sei.io/namespace": namespace }), []);
+  });
+
+  test("default: upgrade --mode docker --to IMAGE rehearses v6.5.2 → v6.6.2 on 1 validator + 1 follower", async () => {
+    const [oldImage, newImage] = await Promise.all([testImage("v6.5.2"), testImage("v6.6.2")]);
+    const name = "dupg";
+    const up = await cli(
+      ["up", "--mode", "docker", "--image", oldImage, "--namespace", namespace, "--name", name, "--json"],
+      env,
+      300_000,
+    );
+    assert.equal(up.code, 0, up.stderr);
+    assert.equal((JSON.parse(up.stdout) as UpDoc).network.seidVersion, "v6.5.2");
+    // The upgrade name comes from the image's tag (v6.6.2-<hash> → v6.6).
+    const upgrade = await cli(
+      ["upgrade", name, "--mode", "docker", "--to", newImage, "--namespace", namespace, "--json"],
+      env,
+      300_000,
+    );
+    assert.equal(upgrade.code, 0, upgrade.stderr);
+    const doc = JSON.parse(upgrade.stdout) as {
+      upgradeName: string;
+      height: number;
+      nodes: { name: string; role: string; from: string; applied: string; height: number }[];
+    };
+    assert.equal(doc.upgradeName, "v6.6");
+    assert.deepEqual(doc.nodes.map((n) => [n.name, n.from, n.applied]).sort(), [
+      [`${name}-0`, "v6.5.2", newImage],
+      [`${name}-rpc-0`, "v6.5.2", newImage],
+      [`${name}-sentry`, "v6.5.2", newImage],
+    ]);
+    for (const node of doc.nodes)
+      assert.ok(node.height >= doc.height + 2, `${node.name} passed ${doc.height}`);
+    const status = await cli(["status", name, "--mode", "docker", "--namespace", namespace, "--json"], env);
+    assert.equal((JSON.parse(status.stdout) as UpDoc).network.seidVersion, "v6.6.2");
+    // The same image again is refused before anything is proposed.
+    const again = await cli(
+      ["upgrade", name, "--mode", "docker", "--to", newImage, "--namespace", namespace],
+      env,
+      120_000,
+    );
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /already runs seid v6\.6\.2/);
+    const down = await cli(["down", name, "--mode", "docker", "--namespace", namespace], env);
+    assert.equal(down.code, 0, down.stderr);
   });
 
   test("error: a mode other than local or docker, and --image without the docker mode, exit 2 and make nothing", async () => {

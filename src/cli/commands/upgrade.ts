@@ -1,17 +1,18 @@
 import { open } from "../../registry/open.js";
 import type { Command } from "../command.js";
-import { NAMESPACE_OPTION } from "../flags.js";
+import { MODE_OPTION, NAMESPACE_OPTION } from "../flags.js";
 import { UPGRADE_USAGE, planUpgrade } from "../upgrade/plan.js";
 import { renderUpgrade, upgradeDocument } from "../upgrade/report.js";
 import { runUpgrade } from "../upgrade/runUpgrade.js";
 
-/** `seinet upgrade`: a gov software upgrade of a local network, end to end. */
+/** `seinet upgrade`: a gov software upgrade of a network (local: a seid; docker: an image), end to end. */
 export const upgradeCommand: Command = {
   name: "upgrade",
-  summary: "Upgrade a local network's seid through gov: propose, vote, halt, swap, resume",
+  summary: "Upgrade a network's seid through gov: propose, vote, halt, swap, resume",
   usage: UPGRADE_USAGE,
   options: {
     ...NAMESPACE_OPTION,
+    ...MODE_OPTION,
     to: { type: "string" },
     name: { type: "string" },
     height: { type: "string" },
@@ -24,7 +25,7 @@ export const upgradeCommand: Command = {
       output.progress(
         `[${((performance.now() - started) / 1000).toFixed(1).padStart(5)}s] ${phase}: ${line}`,
       );
-    const client = await open("local", { namespace: plan.namespace, signal });
+    const client = await open(plan.mode, { namespace: plan.namespace, signal });
     try {
       const result = await runUpgrade(client, plan, { signal, progress });
       output.result(upgradeDocument(result), () => renderUpgrade(result));

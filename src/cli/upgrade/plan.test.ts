@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { UsageError } from "../../errors/usage.js";
 import type { CommandContext } from "../command.js";
-import { planUpgrade, upgradeNameFor } from "./plan.js";
+import { imageTag, planUpgrade, upgradeNameFor } from "./plan.js";
 
 const plan = (positionals: string[], values: CommandContext["values"] = {}) =>
   planUpgrade({ positionals, values });
@@ -19,6 +19,7 @@ describe("upgrade plan", () => {
     assert.deepEqual(plan(["devnet"], { to: "v6.6.2" }), {
       network: "devnet",
       namespace: undefined,
+      mode: "local",
       to: "v6.6.2",
       name: "v6.6",
       height: undefined,
@@ -35,10 +36,30 @@ describe("upgrade plan", () => {
         timeout: "90s",
         namespace: "ci",
       }),
-      { network: "net-1", namespace: "ci", to: "/opt/seid", name: "v6.6", height: 1200, timeoutMs: 90_000 },
+      {
+        network: "net-1",
+        namespace: "ci",
+        mode: "local",
+        to: "/opt/seid",
+        name: "v6.6",
+        height: 1200,
+        timeoutMs: 90_000,
+      },
     );
     // An explicit --name wins over the derived one.
     assert.equal(plan(["devnet"], { to: "v6.6.2", name: "v6.6.2-hotfix" }).name, "v6.6.2-hotfix");
+  });
+
+  test("args: in the docker mode --to is an image, and its tag names the upgrade", () => {
+    const p = plan(["devnet"], { to: "seinet/seid:v6.6.2-18aca127c34c", mode: "docker" });
+    assert.equal(p.mode, "docker");
+    assert.equal(p.name, "v6.6");
+    assert.equal(plan(["devnet"], { to: "localhost:5000/seid:v6.5.2", mode: "docker" }).name, "v6.5");
+    assert.equal(imageTag("localhost:5000/seid"), "");
+    assert.throws(
+      () => plan(["devnet"], { to: "seinet/seid:dev", mode: "docker" }),
+      (err: unknown) => err instanceof UsageError && /pass `--name`/.test(err.message),
+    );
   });
 
   test("behavior: upgrade names derived from versions", () => {

@@ -2,17 +2,19 @@ import { UsageError } from "../../errors/usage.js";
 import { requireDnsLabel } from "../../specs/rules.js";
 import type { CommandContext } from "../command.js";
 import { parseDuration } from "../duration.js";
-import { intFlag, namespaceFlag, positionalsAtMost, stringFlag } from "../flags.js";
+import { type CliMode, intFlag, modeFlag, namespaceFlag, positionalsAtMost, stringFlag } from "../flags.js";
 
 /** Usage line of `seinet upgrade`. */
 export const UPGRADE_USAGE =
-  "seinet upgrade NETWORK --to VERSION|PATH [--name UPGRADE (vMAJOR.MINOR of --to)] [--height H] [--timeout DURATION (5m)] [--namespace NS] [--json]";
+  "seinet upgrade NETWORK --to VERSION|PATH|IMAGE [--name UPGRADE (vMAJOR.MINOR of --to)] [--height H] [--timeout DURATION (5m)] [--mode local|docker] [--namespace NS] [--json]";
 
 /** Everything `upgrade` will do, checked before any side effect. */
 export interface UpgradePlan {
   network: string;
   namespace: string | undefined;
-  /** The new seid: an installed version (`v6.6.2`), a commit, or a path. */
+  /** Where the network runs. */
+  mode: CliMode;
+  /** The new seid: an installed version (`v6.6.2`), a commit or a path; in the docker mode, an image. */
   to: string;
   /** The upgrade handler name the new seid registers, e.g. `v6.6`. */
   name: string;
@@ -30,6 +32,12 @@ const VERSION = /^v(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?$/;
 export function upgradeNameFor(to: string): string | undefined {
   const match = VERSION.exec(to.trim());
   return match ? `v${Number(match[1])}.${Number(match[2])}` : undefined;
+}
+
+/** The tag of an image reference (`ghcr.io/sei-protocol/seid:v6.6.2` → `v6.6.2`); "" without one. */
+export function imageTag(image: string): string {
+  const colon = image.lastIndexOf(":");
+  return colon > image.lastIndexOf("/") ? image.slice(colon + 1) : "";
 }
 
 /** Upgrade names sei-chain accepts: `v6.6`, `v5.5.2`, `6.0.0-rc1`… no spaces, no slashes. */
@@ -51,6 +59,7 @@ export function planUpgrade({
   }
   requireDnsLabel(network, "NETWORK");
   const namespace = namespaceFlag(values);
+  const mode = modeFlag(values);
   const to = stringFlag(values, "to")?.trim();
   if (!to) {
     throw new UsageError(
@@ -66,7 +75,8 @@ export function planUpgrade({
       { field: "--name" },
     );
   }
-  name ??= upgradeNameFor(to);
+  // An image's tag names its release (`seinet/seid:v6.6.2-<hash>`, `…/seid:v6.6.2`).
+  name ??= upgradeNameFor(mode === "docker" ? imageTag(to) : to);
   if (name === undefined) {
     throw new UsageError(
       `\`--to\` ${JSON.stringify(to)} is not a release version (vMAJOR.MINOR.PATCH), so the upgrade name cannot be derived: pass \`--name\`, the upgrade handler the new seid registers (e.g. v6.6).`,
@@ -79,5 +89,5 @@ export function planUpgrade({
       : intFlag(values, "height", 0, 2, Number.MAX_SAFE_INTEGER);
   const timeout = stringFlag(values, "timeout");
   const timeoutMs = timeout === undefined ? 5 * 60_000 : parseDuration(timeout, "--timeout");
-  return { network, namespace, to, name, height, timeoutMs };
+  return { network, namespace, mode, to, name, height, timeoutMs };
 }

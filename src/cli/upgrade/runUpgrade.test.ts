@@ -18,6 +18,7 @@ const NEW = { path: "/cache/3e7d/bin/seid", version: "v6.6.2" };
 const PLAN: UpgradePlan = {
   network: "devnet",
   namespace: undefined,
+  mode: "local",
   to: "v6.6.2",
   name: "v6.6",
   height: undefined,

@@ -5,14 +5,16 @@ import { FailedError } from "../../errors/failed.js";
 import { NotFoundError } from "../../errors/notFound.js";
 import { UsageError } from "../../errors/usage.js";
 import { abortError } from "../../internal/abort.js";
+import { connectDocker, resolveDockerHost } from "../../providers/docker/image/dockerHost.js";
 import { deadline } from "../../readiness/deadline.js";
 import { type UpgradeReport, upgradeNetwork } from "../../rehearsal/upgradeNetwork.js";
 import { ensureSeid } from "../../seid/ensureSeid.js";
 import { isExecutable } from "../../seid/isExecutable.js";
 import { isSeidVersion } from "../../seid/resolveSeid.js";
 import { seidVersion } from "../../seid/seidVersion.js";
+import { seidVersionOf } from "../nodeInfo.js";
 import { namespaceArg } from "../render.js";
-import type { UpgradePlan } from "./plan.js";
+import { type UpgradePlan, imageTag } from "./plan.js";
 
 /** The phases `upgradeNetwork` reports, in order. */
 export const UPGRADE_PHASES = ["propose", "votes", "halt", "swap", "resume"] as const;
@@ -69,8 +71,13 @@ export function phaseOf(line: string): UpgradePhase | undefined {
 interface NodeObject {
   role?: unknown;
   seid?: { path?: unknown; version?: unknown };
+  Config?: { Image?: unknown; Labels?: Record<string, unknown> };
 }
-const seidOf = (n: Node) => ((n.object() ?? {}) as NodeObject).seid ?? {};
+/** What a node runs: its seid (local), or its container's image and the version label on it (docker). */
+const seidOf = (n: Node): { path?: unknown; version?: unknown } => {
+  const o = (n.object() ?? {}) as NodeObject;
+  return o.seid ?? { path: o.Config?.Image, version: seidVersionOf(o) };
+};
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 
 async function resolveSeid(
@@ -87,6 +94,26 @@ async function resolveSeid(
   const { path } = await ensureSeid({ binary: to, signal, onProgress });
   const { version } = await seidVersion(path, `seid ${to}`, signal);
   return { path, version };
+}
+
+/** The docker mode's `--to`: an image the engine holds, and the seid version it carries. */
+async function resolveImage(to: string, signal: AbortSignal): Promise<{ path: string; version: string }> {
+  const docker = await connectDocker(resolveDockerHost(undefined, process.env), signal);
+  const image = await docker
+    .getImage(to)
+    .inspect()
+    .catch((err: unknown) => {
+      if ((err as { statusCode?: number }).statusCode === 404) {
+        throw new UsageError(
+          `\`--to\` ${JSON.stringify(to)} is not an image the Docker engine holds; \`seinet image build --seid PATH\` makes one.`,
+          { field: "--to" },
+        );
+      }
+      throw err;
+    });
+  const version =
+    seidVersionOf({ Config: { Labels: image.Config?.Labels ?? {} } }) ?? imageTag(to) ?? "unknown";
+  return { path: to, version: version || "unknown" };
 }
 
 async function findNetwork(client: Client, plan: UpgradePlan, signal: AbortSignal): Promise<Network> {
@@ -131,9 +158,8 @@ export async function runUpgrade(
       );
     }
     const before = await client.listNodes({ network: net.name, namespace: net.namespace, signal });
-    const target = await (context.resolveTo ?? resolveSeid)(plan.to, signal, (line) =>
-      progress("check", line),
-    );
+    const resolveTo = context.resolveTo ?? (plan.mode === "docker" ? resolveImage : resolveSeid);
+    const target = await resolveTo(plan.to, signal, (line) => progress("check", line));
     progress("check", `--to ${plan.to}: seid ${target.version} (${target.path})`);
     const runsTarget = (n: Node) => seidOf(n).path === target.path || seidOf(n).version === target.version;
     if (before.length > 0 && before.every(runsTarget)) {
@@ -167,7 +193,7 @@ export async function runUpgrade(
         const old = byName.get(n.name);
         return {
           name: n.name,
-          role: str(((old?.object() ?? {}) as NodeObject).role) ?? "follower",
+          role: str(((old?.object() ?? {}) as NodeObject).role) ?? str(old?.role) ?? "follower",
           from: old ? str(seidOf(old).version) : null,
           applied: n.applied ?? null,
           height: n.height,
