@@ -74,18 +74,18 @@ export interface DockerProviderOptions {
   stateDir?: string | undefined;
 }
 
-/**
- * The docker mode: every node is a container of the network's image on the
- * network's own Docker network, its home in a volume, its RPC ports published
- * on 127.0.0.1. Nothing is kept in this process: every read asks the engine,
- * by labels, so another process sees the same networks.
- */
 /** What a new follower's home takes from its network. */
 interface JoinFacts {
   peers: string[];
   genesis: string;
 }
 
+/**
+ * The docker mode: every node is a container of the network's image on the
+ * network's own Docker network, its home in a volume, its RPC ports published
+ * on 127.0.0.1. Nothing is kept in this process: every read asks the engine,
+ * by labels, so another process sees the same networks.
+ */
 export class DockerProvider implements Provider, DockerOps {
   readonly mode = "docker";
   readonly docker: Docker;
