@@ -237,13 +237,12 @@ export async function initFollowerHome(rt: ChainRuntime, input: FollowerInput): 
     cfg(home, "config.toml"),
     cfg(home, "app.toml"),
   ])) as [string, string, string];
-  const config = { ...input.plan.config, peers: input.peers, overrides: input.configOverrides };
-  await writeNodeFiles(
-    rt,
-    home,
-    input.genesis,
-    { ...config, stateSync: input.stateSync },
-    { configToml, appToml },
-  );
+  const config = {
+    ...input.plan.config,
+    peers: input.peers,
+    overrides: input.configOverrides,
+    stateSync: input.stateSync,
+  };
+  await writeNodeFiles(rt, home, input.genesis, config, { configToml, appToml });
   return nodeIdFromNodeKey(nodeKey);
 }
