@@ -62,12 +62,20 @@ export async function recreateNodeContainer(
   await old.remove({ force: true }).catch((err: unknown) => {
     throw mapDockerError(err, `removing the old container of node "${options.name}"`);
   });
+  // A container's labels include its image's; the new container must take its new image's.
+  const imageLabels = await docker
+    .getImage(inspect.Image)
+    .inspect()
+    .then(
+      (i) => i.Config?.Labels ?? {},
+      () => ({}),
+    );
   const spec = {
     name: options.name,
     namespace: options.namespace,
     image,
     dockerNetwork,
-    labels: inspect.Config.Labels ?? {},
+    labels: ownLabels(inspect.Config.Labels ?? {}, imageLabels),
     volume,
   };
   let container = await createNodeContainer(docker, { ...spec, hostPorts });
@@ -84,4 +92,16 @@ export async function recreateNodeContainer(
     });
   }
   return container;
+}
+
+/**
+ * The labels seinet put on a container: its labels less those it inherited
+ * from its image (same key, same value). seinet's images label the seid
+ * version; carried over to a container of another image, that label would lie.
+ */
+export function ownLabels(
+  container: Readonly<Record<string, string>>,
+  image: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(container).filter(([key, value]) => image[key] !== value));
 }
