@@ -105,18 +105,20 @@ export async function runGenesisCeremony(
   if (!first) throw new Error("a network needs at least one validator");
 
   step("init");
-  const made = await Promise.all(
-    validators.map(async (v) => {
-      const nodeId = await initHome(rt, v, chainId, signal);
-      const key = JSON.parse(
-        await rt.seid(["keys", "add", v.name, ...KEYRING, "--home", v.home, "--output", "json"], signal),
-      ) as { address: string };
-      return { plan: v, nodeId, address: key.address };
-    }),
-  );
-  const full = await Promise.all(
-    fullNodes.map(async (n) => ({ plan: n, nodeId: await initHome(rt, n, chainId, signal) })),
-  );
+  // Every home at once. A key waits for its home's init: seid writes default
+  // config files on any command, which would make a concurrent init refuse.
+  const [made, full] = await Promise.all([
+    Promise.all(
+      validators.map(async (v) => {
+        const nodeId = await initHome(rt, v, chainId, signal);
+        const key = JSON.parse(
+          await rt.seid(["keys", "add", v.name, ...KEYRING, "--home", v.home, "--output", "json"], signal),
+        ) as { address: string };
+        return { plan: v, nodeId, address: key.address };
+      }),
+    ),
+    Promise.all(fullNodes.map(async (n) => ({ plan: n, nodeId: await initHome(rt, n, chainId, signal) }))),
+  ]);
 
   step("accounts");
   const genesisPath = cfg(first.home, "genesis.json");
