@@ -142,7 +142,10 @@ describe("local commands (spawned: exit codes and streams)", () => {
     for (const name of ["up", "status", "ls", "logs", "down"]) {
       assert.match(help.stdout, new RegExp(`\\n  ${name} +\\S`));
     }
-    assert.match(help.stdout, /--namespace NS and --mode local\|docker \(up, status, ls, logs, down;/);
+    assert.match(
+      help.stdout,
+      /--namespace NS and --mode local\|docker \(up, status, ls, logs, down, upgrade;/,
+    );
     assert.equal(usage.code, 2, usage.stderr);
     assert.equal(JSON.parse(usage.stdout).error.code, "USAGE");
     assert.match(usage.stderr, /^seinet: A network of 2 validators deadlocks/);

@@ -38,7 +38,7 @@ function help(): string {
     "",
     'Run "seinet <command> --help" for a command\'s options.',
     "",
-    "Global options: --json (one versioned JSON document on stdout), --namespace NS and --mode local|docker (up, status, ls, logs, down; default $SEINET_MODE, else local), --help",
+    "Global options: --json (one versioned JSON document on stdout), --namespace NS and --mode local|docker (up, status, ls, logs, down, upgrade; default $SEINET_MODE, else local), --help",
     "Local networks live in $SEINET_STATE_DIR (default ~/.local/state/seinet/local); docker networks live in the engine ($DOCKER_HOST); any process reads them back.",
     "Exit codes: 0 ok, 1 failed, 2 usage, 3 timeout, 4 infrastructure missing, 130 interrupted",
   ].join("\n");

@@ -16,6 +16,7 @@ function node(name: string, role: string, version: string | undefined, network =
     name,
     namespace: "default",
     network,
+    role,
     object: () => ({ role, networkNamespace: "default", seid: { version } }),
   } as unknown as Node;
 }

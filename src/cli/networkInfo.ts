@@ -51,8 +51,7 @@ export function networkInfo(net: Network, nodes: readonly Node[]): NetworkInfo {
 
 /** True when `node` is a follower of `net` (not one of its validators or its sentry). */
 export function isFollower(node: Node, net: Network): boolean {
-  const o = (node.object() ?? {}) as { role?: unknown };
-  return (o.role ?? node.role) === "follower" && isMember(node, net);
+  return node.role === "follower" && isMember(node, net);
 }
 
 /** True when `node` runs `net`'s chain: a validator, its sentry or a follower. */

@@ -26,7 +26,6 @@ export interface NodeInfo {
 
 /** What the CLI reads from a node's `object()`: loosely typed, since modes differ (local record, container inspect). */
 interface NodeObject {
-  role?: unknown;
   seid?: { version?: unknown };
   proc?: { pid?: unknown };
   reason?: unknown;
@@ -47,7 +46,7 @@ export function nodeInfo(node: Node): NodeInfo {
   return {
     name: node.name,
     namespace: node.namespace,
-    role: text(o.role) ?? text(node.role) ?? "follower",
+    role: node.role ?? "follower",
     phase: node.phase ?? "Unknown",
     pid: typeof pid === "number" ? pid : null,
     seidVersion: seidVersionOf(o),

@@ -47,6 +47,7 @@ function fakeClient(script: { network: Step; follower: Step }, base: string) {
       evmRpc: base,
       evmWs: "ws://127.0.0.1:1",
       rest: base,
+      role,
       object: () => ({ role, networkNamespace: "default", seid: { version: "v6.6.2" }, proc: { pid: 42 } }),
       waitReady: (o: OpOptions = {}) => settle(role === "follower" ? script.follower : "ok", o.signal, name),
     }) as unknown as Node;

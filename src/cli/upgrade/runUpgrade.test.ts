@@ -26,7 +26,7 @@ const PLAN: UpgradePlan = {
 };
 
 function node(name: string, role: string, seid = OLD): Node {
-  return { name, namespace: "default", object: () => ({ role, seid }) } as unknown as Node;
+  return { name, namespace: "default", role, object: () => ({ role, seid }) } as unknown as Node;
 }
 
 /** A client with one network `devnet` in `phase` and its validator and follower. */

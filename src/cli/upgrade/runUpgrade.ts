@@ -69,7 +69,6 @@ export function phaseOf(line: string): UpgradePhase | undefined {
 }
 
 interface NodeObject {
-  role?: unknown;
   seid?: { path?: unknown; version?: unknown };
   Config?: { Image?: unknown; Labels?: Record<string, unknown> };
 }
@@ -112,8 +111,8 @@ async function resolveImage(to: string, signal: AbortSignal): Promise<{ path: st
       throw err;
     });
   const version =
-    seidVersionOf({ Config: { Labels: image.Config?.Labels ?? {} } }) ?? imageTag(to) ?? "unknown";
-  return { path: to, version: version || "unknown" };
+    seidVersionOf({ Config: { Labels: image.Config?.Labels ?? {} } }) ?? (imageTag(to) || "unknown");
+  return { path: to, version };
 }
 
 async function findNetwork(client: Client, plan: UpgradePlan, signal: AbortSignal): Promise<Network> {
@@ -193,7 +192,7 @@ export async function runUpgrade(
         const old = byName.get(n.name);
         return {
           name: n.name,
-          role: str(((old?.object() ?? {}) as NodeObject).role) ?? str(old?.role) ?? "follower",
+          role: old?.role ?? "follower",
           from: old ? str(seidOf(old).version) : null,
           applied: n.applied ?? null,
           height: n.height,
