@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import type { GenesisAccount, SnapshotsSpec } from "../specs/types.js";
+import { KEYRING_BACKEND, clientToml } from "./clientConfig.js";
 import { type ConfigFiles, type NodeConfigInput, patchConfigFiles } from "./config.js";
 import { VALIDATOR_BALANCE, VALIDATOR_STAKE } from "./defaults.js";
 import {
@@ -14,7 +15,7 @@ import { nodeIdFromNodeKey, peerAddress } from "./nodeId.js";
 import type { ChainRuntime } from "./runtime.js";
 import type { StateSyncSettings } from "./stateSyncSettings.js";
 
-const KEYRING = ["--keyring-backend", "test"] as const;
+const KEYRING = ["--keyring-backend", KEYRING_BACKEND] as const;
 
 /** One node's home and how others reach it. */
 export interface HomePlan {
@@ -69,21 +70,23 @@ async function readConfig(rt: ChainRuntime, home: string): Promise<ConfigFiles> 
 }
 
 /**
- * Writes a node's genesis and config: its role's listeners, its peers, and the
- * caller's overrides. Used for validators, sentries and followers alike.
+ * Writes a node's genesis and config: its role's listeners, its peers, the
+ * caller's overrides, and a client.toml that points `seid` run with this home
+ * at this node. Used for validators, sentries and followers alike.
  */
 export async function writeNodeFiles(
   rt: ChainRuntime,
   home: string,
-  genesis: string,
+  chain: { chainId: string; genesis: string },
   input: NodeConfigInput,
   current?: ConfigFiles,
 ): Promise<void> {
   const patched = patchConfigFiles(current ?? (await readConfig(rt, home)), input);
   await rt.writeFiles([
-    { path: cfg(home, "genesis.json"), data: genesis },
+    { path: cfg(home, "genesis.json"), data: chain.genesis },
     { path: cfg(home, "config.toml"), data: patched.configToml },
     { path: cfg(home, "app.toml"), data: patched.appToml },
+    { path: cfg(home, "client.toml"), data: clientToml(chain.chainId, input.ports.rpc) },
   ]);
 }
 
@@ -91,8 +94,8 @@ export async function writeNodeFiles(
  * Makes a new chain's homes: `init` and a test-keyring key per validator (in
  * parallel), funded accounts, a gentx per validator whose memo wires the peer
  * mesh, `collect-gentxs`, one genesis copied to every home, then each node's
- * config. A lone validator is pinned into genesis `validators` so it starts
- * consensus at once.
+ * config. Every validator is pinned into genesis `validators`: a lone one then
+ * starts consensus at once, and a state-syncing follower has a validator set.
  */
 export async function runGenesisCeremony(
   rt: ChainRuntime,
@@ -180,16 +183,22 @@ export async function runGenesisCeremony(
 
   step("collect-gentxs");
   await rt.seid(["collect-gentxs", "--home", first.home], signal);
-  const lone = made.length === 1;
-  const [collected, privValidatorKeyJson] = await rt.readFiles(
-    lone ? [genesisPath, cfg(first.home, "priv_validator_key.json")] : [genesisPath],
-  );
+  const [collected, ...keys] = await rt.readFiles([
+    genesisPath,
+    ...made.map((m) => cfg(m.plan.home, "priv_validator_key.json")),
+  ]);
   const final = JSON.parse(collected as string) as GenesisDoc;
-  if (lone) {
-    pinValidators(final, [
-      { name: first.name, privValidatorKeyJson: privValidatorKeyJson as string, stake: VALIDATOR_STAKE },
-    ]);
-  }
+  // Every validator is pinned, not only a lone one: a node that state-syncs
+  // loads its first state from genesis `validators`, and seid refuses an empty
+  // set there ("validatorSet proposer error: nil validator").
+  pinValidators(
+    final,
+    made.map((m, i) => ({
+      name: m.plan.name,
+      privValidatorKeyJson: keys[i] as string,
+      stake: VALIDATOR_STAKE,
+    })),
+  );
   applyGenesisOverrides(final, input.genesisOverrides);
   const genesisText = JSON.stringify(final, null, 1);
 
@@ -199,12 +208,17 @@ export async function runGenesisCeremony(
     peerAddress(e.nodeId, e.plan.p2pHost, e.plan.config.ports.p2p);
   await Promise.all(
     everyone.map((e) =>
-      writeNodeFiles(rt, e.plan.home, genesisText, {
-        ...e.plan.config,
-        peers: everyone.filter((o) => o !== e).map(addr),
-        overrides: input.configOverrides,
-        snapshots: input.snapshots,
-      }),
+      writeNodeFiles(
+        rt,
+        e.plan.home,
+        { chainId, genesis: genesisText },
+        {
+          ...e.plan.config,
+          peers: everyone.filter((o) => o !== e).map(addr),
+          overrides: input.configOverrides,
+          snapshots: input.snapshots,
+        },
+      ),
     ),
   );
   return {
@@ -245,6 +259,9 @@ export async function initFollowerHome(rt: ChainRuntime, input: FollowerInput): 
     overrides: input.configOverrides,
     stateSync: input.stateSync,
   };
-  await writeNodeFiles(rt, home, input.genesis, config, { configToml, appToml });
+  await writeNodeFiles(rt, home, { chainId: input.chainId, genesis: input.genesis }, config, {
+    configToml,
+    appToml,
+  });
   return nodeIdFromNodeKey(nodeKey);
 }

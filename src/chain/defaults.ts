@@ -14,6 +14,14 @@ export const TEST_ACCOUNT_BALANCE = 1_000_000_000_000_000n;
 export const POWER_REDUCTION = 1_000_000n;
 
 /**
+ * Power (bonded usei / 10^6) below which Sei's per-validator voting-power cap
+ * is not enforced, as seinet sets it: far above the power of every usei a
+ * genesis can hold in practice (10^18 power is 10^24 usei), so delegating,
+ * redelegating and unbonding work on every topology seinet makes.
+ */
+export const STAKING_CAP_THRESHOLD = "1000000000000000000";
+
+/**
  * Genesis values seinet sets on every network it makes, before the caller's
  * own `genesis` overrides: short consensus timeouts so a test chain is quick,
  * and short gov periods so a proposal passes in seconds. Paths are module
@@ -30,4 +38,10 @@ export const DEFAULT_GENESIS_OVERRIDES: Readonly<Record<string, unknown>> = {
   "gov.deposit_params.max_deposit_period": "10s",
   "gov.voting_params.voting_period": "5s",
   "gov.voting_params.expedited_voting_period": "4s",
+  // Sei caps each validator at max_voting_power_ratio (20%) of the power once
+  // the total passes this threshold (10^6 by default). A test chain's 1-4
+  // validators each hold 25-100%, and each bonds 10^6 power, so at the default
+  // every delegation fails in DeliverTx (code 41). Above any supply genesis
+  // can fund, the cap never bites; set it back to test the cap itself.
+  "staking.params.max_voting_power_enforcement_threshold": STAKING_CAP_THRESHOLD,
 };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { DEFAULT_GENESIS_OVERRIDES, VALIDATOR_STAKE } from "./defaults.js";
+import { DEFAULT_GENESIS_OVERRIDES, STAKING_CAP_THRESHOLD, VALIDATOR_STAKE } from "./defaults.js";
 import {
   type GenesisDoc,
   addAccounts,
@@ -34,7 +34,14 @@ function freshGenesis(): GenesisDoc {
         deposit_params: { max_deposit_period: "172800s" },
         voting_params: { voting_period: "172800s", expedited_voting_period: "86400s" },
       },
-      staking: { params: { unbonding_time: "1814400s", bond_denom: "usei" } },
+      staking: {
+        params: {
+          unbonding_time: "1814400s",
+          bond_denom: "usei",
+          max_voting_power_ratio: "0.200000000000000000",
+          max_voting_power_enforcement_threshold: "1000000",
+        },
+      },
     },
   };
 }
@@ -229,7 +236,11 @@ describe("applyGenesisOverrides", () => {
     });
     // Nothing default lands under app_state.consensus_params.
     assert.equal(genesis.app_state.consensus_params, undefined);
-    assert.equal(Object.keys(DEFAULT_GENESIS_OVERRIDES).length, 8);
+    // The voting-power cap's threshold sits above any supply: delegations pass.
+    const staking = genesis.app_state.staking as { params: Record<string, string> };
+    assert.equal(staking.params.max_voting_power_enforcement_threshold, STAKING_CAP_THRESHOLD);
+    assert.equal(staking.params.max_voting_power_ratio, "0.200000000000000000");
+    assert.equal(Object.keys(DEFAULT_GENESIS_OVERRIDES).length, 9);
   });
 
   test("behavior: the caller's value wins over a default", () => {

@@ -71,9 +71,11 @@ export function addAccounts(genesis: GenesisDoc, accounts: readonly FundedAccoun
 }
 
 /**
- * Pins validators into genesis `validators`. A lone validator needs this: with
- * it in the initial set, Tendermint starts consensus at once instead of waiting
- * in block sync for peers that never come.
+ * Pins validators into genesis `validators`, as their gentxs will bond them
+ * (InitChain checks the two agree). A lone validator needs this to start
+ * consensus at once instead of waiting in block sync for peers that never
+ * come; a follower that state-syncs needs it because it loads its first state
+ * straight from genesis.
  */
 export function pinValidators(genesis: GenesisDoc, validators: readonly PinnedValidator[]): void {
   genesis.validators = validators.map((v) => {
