@@ -4,8 +4,13 @@ import { describe, test } from "node:test";
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { bech32 } from "@scure/base";
 import fc from "fast-check";
-import { privateKeyToAccount } from "viem/accounts";
-import { generateTestAccount, testAccountFromKey } from "./testAccount.js";
+import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
+import {
+  generateTestAccount,
+  testAccountFromKey,
+  testAccountFromMnemonic,
+  testAccountPath,
+} from "./testAccount.js";
 
 const N = secp256k1.CURVE.n;
 
@@ -74,15 +79,46 @@ describe("testAccountFromKey", () => {
 });
 
 describe("generateTestAccount", () => {
-  test("default: a valid key whose addresses derive from it", () => {
+  test("default: a 12-word mnemonic whose first EVM key is the account", () => {
     const account = generateTestAccount();
     assert.match(account.privateKey, /^0x[0-9a-f]{64}$/);
-    assert.deepEqual(account, testAccountFromKey(Buffer.from(account.privateKey.slice(2), "hex")));
-    assert.equal(account.evmAddress, privateKeyToAccount(account.privateKey).address);
+    assert.equal(account.mnemonic?.split(" ").length, 12);
+    assert.equal(account.hdPath, "m/44'/60'/0'/0/0");
+    const { mnemonic, hdPath, ...key } = account;
+    assert.deepEqual(key, testAccountFromKey(Buffer.from(account.privateKey.slice(2), "hex")));
+    assert.equal(account.evmAddress, mnemonicToAccount(mnemonic as string).address);
   });
 
   test("behavior: every call gives a different key", () => {
     const keys = new Set(Array.from({ length: 20 }, () => generateTestAccount().privateKey));
     assert.equal(keys.size, 20);
+  });
+});
+
+// The Hardhat/Anvil test mnemonic: its keys are published, so the expected
+// values below come from outside this code.
+const TEST_MNEMONIC = "test test test test test test test test test test test junk";
+
+describe("testAccountFromMnemonic", () => {
+  test("default: index 0 is Anvil's first account", () => {
+    const account = testAccountFromMnemonic(TEST_MNEMONIC);
+    assert.equal(account.evmAddress, "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+    assert.equal(account.privateKey, "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+    assert.equal(account.hdPath, "m/44'/60'/0'/0/0");
+    assert.equal(account.mnemonic, TEST_MNEMONIC);
+  });
+
+  test("args: index picks the account, as viem's addressIndex does", () => {
+    for (const index of [1, 2, 7]) {
+      const account = testAccountFromMnemonic(TEST_MNEMONIC, index);
+      assert.equal(account.evmAddress, mnemonicToAccount(TEST_MNEMONIC, { addressIndex: index }).address);
+      assert.equal(account.hdPath, `m/44'/60'/0'/0/${index}`);
+    }
+  });
+
+  test("error: an invalid mnemonic or index is refused", () => {
+    assert.throws(() => testAccountFromMnemonic("test test test"), /BIP-39/);
+    assert.throws(() => testAccountFromMnemonic(TEST_MNEMONIC, -1), RangeError);
+    assert.throws(() => testAccountPath(1.5), RangeError);
   });
 });

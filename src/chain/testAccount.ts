@@ -1,16 +1,27 @@
-import { randomBytes } from "node:crypto";
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { ripemd160 } from "@noble/hashes/legacy";
 import { sha256 } from "@noble/hashes/sha2";
 import { keccak_256 } from "@noble/hashes/sha3";
 import { bech32 } from "@scure/base";
+import { HDKey } from "@scure/bip32";
+import { generateMnemonic, mnemonicToSeedSync, validateMnemonic } from "@scure/bip39";
+import { wordlist } from "@scure/bip39/wordlists/english";
 
 /**
  * A key funded in genesis so a harness can send transactions at once. Sei
- * maps one secp256k1 key to both address forms; the EVM side is associated on
- * the key's first transaction.
+ * maps one secp256k1 key to both address forms, and seinet associates the two
+ * in genesis, so the EVM and Cosmos sides see one balance from block 1.
  */
 export interface TestAccount {
+  /**
+   * BIP-39 mnemonic (English, no passphrase) the key derives from at
+   * {@link hdPath}: viem's `mnemonicToAccount` and `seid keys add --recover
+   * --hd-path` both reach the same key. Absent on networks made by seinet
+   * versions that kept only the private key.
+   */
+  mnemonic?: string;
+  /** BIP-44 path of the key, `m/44'/60'/0'/0/<index>` (the EVM one, as Anvil and Hardhat use). */
+  hdPath?: string;
   /** 0x-prefixed 32-byte hex private key (EVM style). */
   privateKey: `0x${string}`;
   /** EIP-55 checksummed EVM address. */
@@ -42,7 +53,27 @@ export function testAccountFromKey(privateKey: Uint8Array): TestAccount {
   };
 }
 
-/** A fresh random test account. */
+/** BIP-44 path of test account `index`: Ethereum's coin type, so EVM wallets derive the same key. */
+export function testAccountPath(index = 0): string {
+  if (!Number.isInteger(index) || index < 0 || index >= 2 ** 31) {
+    throw new RangeError(`Expected an account index from 0 to 2^31-1, got ${index}.`);
+  }
+  return `m/44'/60'/0'/0/${index}`;
+}
+
+/**
+ * The test account a mnemonic gives at `index`: the key at
+ * {@link testAccountPath}, with both its addresses.
+ */
+export function testAccountFromMnemonic(mnemonic: string, index = 0): TestAccount {
+  if (!validateMnemonic(mnemonic, wordlist)) throw new RangeError("Not a valid English BIP-39 mnemonic.");
+  const hdPath = testAccountPath(index);
+  const key = HDKey.fromMasterSeed(mnemonicToSeedSync(mnemonic)).derive(hdPath).privateKey;
+  if (!key) throw new RangeError(`No private key at ${hdPath}.`);
+  return { mnemonic, hdPath, ...testAccountFromKey(key) };
+}
+
+/** A fresh random test account: a new 12-word mnemonic and its first key. */
 export function generateTestAccount(): TestAccount {
-  return testAccountFromKey(secp256k1.utils.randomPrivateKey?.() ?? randomBytes(32));
+  return testAccountFromMnemonic(generateMnemonic(wordlist, 128));
 }
