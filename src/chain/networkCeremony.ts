@@ -16,7 +16,7 @@ export function networkCeremony(
   options: { signal?: AbortSignal | undefined; onStep?: (step: string) => void },
 ): GenesisCeremonyInput {
   return {
-    chainId: spec.name,
+    chainId: spec.chainId ?? spec.name,
     validators: homes.validators,
     fullNodes: homes.fullNodes,
     accounts: spec.accounts,

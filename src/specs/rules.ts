@@ -49,11 +49,11 @@ export function requireObject(
 }
 
 /** A DNS-1123 label: lowercase alphanumerics and '-', ≤ 63 chars. */
-export function requireDnsLabel(value: unknown, field: string): void {
-  if (typeof value !== "string" || value.length === 0 || value.length > 63 || !DNS_LABEL.test(value)) {
+export function requireDnsLabel(value: unknown, field: string, max = 63): void {
+  if (typeof value !== "string" || value.length === 0 || value.length > max || !DNS_LABEL.test(value)) {
     fail(
       field,
-      "a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)",
+      `a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most ${max} characters)`,
       value,
     );
   }

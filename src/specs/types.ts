@@ -50,11 +50,19 @@ export interface SnapshotsSpec {
 }
 
 /**
- * A genesis network of N validators. The name is also the chain id.
+ * A genesis network of N validators. Its chain id is the name unless
+ * `chainId` says otherwise.
  */
 export interface NetworkSpec {
-  /** DNS-1123 label, ≤ 63 chars; also the chain id. */
+  /** DNS-1123 label, ≤ 63 chars; names the network's resources. */
   name: string;
+  /**
+   * Chain id of the new chain (DNS-1123 label, ≤ 50 chars: Tendermint's
+   * limit); default: `name`. Lets suites that assume an id such as `sei` run
+   * on networks whose names a CI runner keeps unique. Networks with one chain
+   * id never peer with each other: each node dials only its own network.
+   */
+  chainId?: string;
   /** Namespace (k8s); empty means the client's default. */
   namespace?: string;
   /** Container image (docker, k8s). */

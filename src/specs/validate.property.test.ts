@@ -20,6 +20,8 @@ type Spec = Record<string, unknown>;
 const BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 
 const dnsLabel = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/);
+/** A chain id: a DNS label within Tendermint's 50 characters. */
+const chainId = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,48}[a-z0-9])?$/);
 const denom = fc.stringMatching(/^[a-z][a-z0-9]{1,10}$/);
 const coin = fc.tuple(fc.nat({ max: 10 ** 12 }), denom).map(([n, d]) => `${n}${d}`);
 const coins = fc.array(coin, { minLength: 1, maxLength: 3 }).map((cs) => cs.join(","));
@@ -62,6 +64,7 @@ const accounts = fc.uniqueArray(account, { maxLength: 4, selector: (a) => a.addr
 const networkSpec: fc.Arbitrary<NetworkSpec> = fc.record(
   {
     name: dnsLabel,
+    chainId,
     namespace: dnsLabel,
     image: token,
     binary: token,
@@ -273,7 +276,7 @@ function badLabelMutation<S>(): MutationArb<S> {
   );
 }
 
-const unknownKey = fc.constantFrom("replicas", "nmae", "validator", "chainId", "extra", "stateSyncs", "Name");
+const unknownKey = fc.constantFrom("replicas", "nmae", "validator", "chainID", "extra", "stateSyncs", "Name");
 
 function unknownKeyMutation<S>(): MutationArb<S> {
   return unknownKey.map((key) => mutation<S>(`unknown key ${key}`, key, (s) => ({ ...s, [key]: "x" })));
@@ -345,6 +348,10 @@ function badToken<S>(field: string): MutationArb<S> {
 
 const networkMutations: MutationArb<NetworkSpec> = fc.oneof(
   badName<NetworkSpec>("name"),
+  badName<NetworkSpec>("chainId"),
+  fc
+    .constant("x".repeat(51))
+    .map((bad) => mutation<NetworkSpec>("chainId over 50", "chainId", (s) => ({ ...s, chainId: bad }))),
   badName<NetworkSpec>("namespace"),
   fc
     .constantFrom<unknown>(

@@ -16,8 +16,12 @@ import {
 import type { NetworkSpec } from "./types.js";
 import { validateSnapshots } from "./validateSnapshots.js";
 
+/** Tendermint's limit on a chain id's length (`MaxChainIDLen`). */
+const MAX_CHAIN_ID_LENGTH = 50;
+
 const KNOWN = [
   "name",
+  "chainId",
   "namespace",
   "image",
   "binary",
@@ -44,6 +48,7 @@ const KNOWN = [
 export function validateNetworkSpec(spec: unknown): NetworkSpec {
   requireObject(spec, "spec", KNOWN);
   requireDnsLabel(spec.name, "name");
+  if (spec.chainId !== undefined) requireDnsLabel(spec.chainId, "chainId", MAX_CHAIN_ID_LENGTH);
   optionalDnsLabel(spec.namespace, "namespace");
   if (spec.image !== undefined) requireToken(spec.image, "image");
   if (spec.binary !== undefined) requireToken(spec.binary, "binary", 4096);

@@ -18,6 +18,8 @@ export const LABEL_ORDINAL = "sei.io/ordinal";
 export const LABEL_NODE_ID = "sei.io/node-id";
 /** Number of validators, on the network's Docker network. */
 export const LABEL_VALIDATORS = "sei.io/validators";
+/** The chain id, on the Docker network (absent on networks whose chain id is their name). */
+export const LABEL_CHAIN_ID = "sei.io/chain-id";
 /** Name of the lone validator's sentry, on the Docker network. */
 export const LABEL_SENTRY = "sei.io/sentry";
 /** The funded test account's private key, on the Docker network (a throwaway key of a private chain). */

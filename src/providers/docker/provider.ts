@@ -27,6 +27,7 @@ import { DockerNode } from "./handles/dockerNode.js";
 import {
   CONTAINER_HOME,
   DEFAULT_NAMESPACE,
+  LABEL_CHAIN_ID,
   LABEL_MANAGED_BY,
   LABEL_NAMESPACE,
   LABEL_NETWORK,
@@ -206,6 +207,7 @@ export class DockerProvider implements Provider, DockerOps {
             ...base,
             [LABEL_ROLE]: ROLE_NETWORK,
             [LABEL_VALIDATORS]: String(spec.validators),
+            [LABEL_CHAIN_ID]: spec.chainId ?? spec.name,
             [LABEL_SENTRY]: sentry ?? "",
             [LABEL_TEST_KEY]: testAccount.privateKey,
             [LABEL_IMAGE]: image,

@@ -9,6 +9,7 @@ import { FailedError } from "../../errors/failed.js";
 import type { NetworkPhase, NodePhase } from "../../specs/types.js";
 import { demuxLog } from "./logFrames.js";
 import {
+  LABEL_CHAIN_ID,
   LABEL_NAMESPACE,
   LABEL_NETWORK,
   LABEL_NETWORK_NAMESPACE,
@@ -145,7 +146,7 @@ export function networkFacts(network: Docker.NetworkInspectInfo) {
   return {
     name,
     namespace: labels[LABEL_NAMESPACE] ?? "",
-    chainId: name,
+    chainId: labels[LABEL_CHAIN_ID] || name,
     validators: Array.from({ length: count }, (_, i) => `${name}-${i}`),
     sentry: labels[LABEL_SENTRY] || undefined,
     testAccount: testAccountFromKey(Buffer.from(key.replace(/^0x/, ""), "hex")),

@@ -2,6 +2,7 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import type { Network, Node, Task, Workflow } from "../../client/handles.js";
 import type { GetOptions, OpOptions } from "../../client/options.js";
 import type { Provider } from "../../client/provider.js";
+import { isNotFound } from "../../errors/predicates.js";
 import { UsageError } from "../../errors/usage.js";
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
 import type { K8sContext } from "./context.js";
@@ -72,9 +73,27 @@ export class K8sProvider implements Provider {
 
   async createNode(spec: NodeSpec, options: OpOptions): Promise<Node> {
     const namespace = spec.namespace ?? this.defaultNamespace;
-    const obj = renderNode(spec, namespace, requireImage(spec.image, `node "${spec.name}"`));
+    const image = requireImage(spec.image, `node "${spec.name}"`);
+    const obj = renderNode(spec, namespace, image, await this.#chainIdOf(spec, namespace, options.signal));
     const applied = await this.api.apply(SEI_NODE, obj, options.signal);
     return new K8sNode(this.#ctx, namespace, spec.name, applied);
+  }
+
+  /**
+   * The chain id a follower joins: its network's `genesis.chainId`, which may
+   * differ from the network's name. A network not made yet (the controller
+   * waits for it) gives its name, the default chain id.
+   */
+  async #chainIdOf(spec: NodeSpec, namespace: string, signal: AbortSignal | undefined): Promise<string> {
+    const networkNamespace = spec.networkNamespace ?? namespace;
+    try {
+      const network = await this.api.get(SEI_NETWORK, networkNamespace, spec.network, signal);
+      const chainId = (network.spec as { genesis?: { chainId?: unknown } } | undefined)?.genesis?.chainId;
+      return typeof chainId === "string" && chainId ? chainId : spec.network;
+    } catch (err) {
+      if (isNotFound(err)) return spec.network;
+      throw err;
+    }
   }
 
   async getNode(name: string, options: GetOptions): Promise<Node> {

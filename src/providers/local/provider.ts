@@ -174,7 +174,7 @@ export class LocalProvider implements Provider, LocalOps {
       kind: "network",
       name: spec.name,
       namespace: ns,
-      chainId: spec.name,
+      chainId: spec.chainId ?? spec.name,
       validators: names,
       ...(sentry ? { sentry } : {}),
       seid,

@@ -19,7 +19,7 @@ export interface NodeRecord {
   kind: "node";
   name: string;
   namespace: string;
-  /** Chain id (= network name) it belongs to. */
+  /** Name of the network it belongs to. */
   network: string;
   /** Namespace of that network. */
   networkNamespace: string;

@@ -5,11 +5,11 @@ import { mergeLabels } from "./labels.js";
 
 /**
  * SeiNetwork exactly as the CRD accepts it: replicas = validators, chain id =
- * name, genesis accounts and JSON overrides, config overrides (snapshot
+ * `chainId` or the name, genesis accounts and JSON overrides, config overrides (snapshot
  * settings among them).
  */
 export function renderNetwork(spec: NetworkSpec, namespace: string, image: string): CustomResource {
-  const genesis: Record<string, unknown> = { chainId: spec.name };
+  const genesis: Record<string, unknown> = { chainId: spec.chainId ?? spec.name };
   if (spec.accounts?.length) {
     genesis.accounts = spec.accounts.map((a) => ({
       address: a.address,

@@ -6,14 +6,20 @@ import { mergeLabels } from "./labels.js";
 /**
  * A follower SeiNode: full mode (state sync when asked), peered to its
  * network's validators by label selector in the network's namespace.
+ * `chainId` is the network's (its name when the network is not known yet).
  */
-export function renderNode(spec: NodeSpec, namespace: string, image: string): CustomResource {
+export function renderNode(
+  spec: NodeSpec,
+  namespace: string,
+  image: string,
+  chainId: string = spec.network,
+): CustomResource {
   const networkNamespace = spec.networkNamespace ?? namespace;
   const fullNode = spec.stateSync
     ? { snapshot: { stateSync: {}, rpcServers: [...spec.stateSync.rpcServers] } }
     : {};
   const body: Record<string, unknown> = {
-    chainId: spec.network,
+    chainId,
     image,
     fullNode,
     peers: [{ label: { selector: { [LABEL_NETWORK]: spec.network }, namespace: networkNamespace } }],
