@@ -4,7 +4,16 @@
 export { open, registerProvider, registeredProviders } from "./registry/open.js";
 export { MODE_ENV } from "./registry/selectMode.js";
 export { Client } from "./client/client.js";
-export type { Endpoints, ForwardedEndpoints, Network, Node, Task, Workflow } from "./client/handles.js";
+export type {
+  Endpoints,
+  ForwardedEndpoints,
+  Network,
+  Node,
+  SeidOptions,
+  Task,
+  Workflow,
+} from "./client/handles.js";
+export type { SeidResult } from "./chain/seidCommand.js";
 export type { DeleteOptions, GetOptions, ListOptions, LogOptions, OpOptions } from "./client/options.js";
 export type { TestAccount } from "./chain/testAccount.js";
 export type { OpenOptions, Provider, ProviderFactory } from "./client/provider.js";
@@ -49,12 +58,15 @@ export {
   earliestHeight,
   fetchStatus,
   latestHeight,
+  operatorAccount,
+  stakingValidators,
   waitCaughtUp,
   waitEvmServing,
   waitHeightAdvances,
   waitRestServing,
   type NodeStatus,
   type ProbeOptions,
+  type StakingValidator,
   type WaitOptions,
 } from "./readiness/index.js";
 

@@ -16,5 +16,6 @@ export interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig["options"]>;
-  run(context: CommandContext): Promise<void>;
+  /** Resolves when done; a number is the exit code to end with (a passed-through child's). */
+  run(context: CommandContext): Promise<number | undefined> | Promise<void>;
 }

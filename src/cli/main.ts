@@ -8,6 +8,7 @@ import { imageBuildCommand } from "./commands/imageBuild.js";
 import { installSeidCommand } from "./commands/installSeid.js";
 import { logsCommand } from "./commands/logs.js";
 import { modesCommand } from "./commands/modes.js";
+import { seidCommand } from "./commands/seid.js";
 import { lsCommand, statusCommand } from "./commands/status.js";
 import { upCommand } from "./commands/up.js";
 import { upgradeCommand } from "./commands/upgrade.js";
@@ -19,6 +20,7 @@ const COMMANDS: Command[] = [
   statusCommand,
   lsCommand,
   logsCommand,
+  seidCommand,
   downCommand,
   upgradeCommand,
   installSeidCommand,
@@ -38,9 +40,9 @@ function help(): string {
     "",
     'Run "seinet <command> --help" for a command\'s options.',
     "",
-    "Global options: --json (one versioned JSON document on stdout), --namespace NS and --mode local|docker (up, status, ls, logs, down, upgrade; default $SEINET_MODE, else local), --help",
+    "Global options: --json (one versioned JSON document on stdout), --namespace NS and --mode local|docker (up, status, ls, logs, seid, down, upgrade; default $SEINET_MODE, else local), --help",
     "Local networks live in $SEINET_STATE_DIR (default ~/.local/state/seinet/local); docker networks live in the engine ($DOCKER_HOST); any process reads them back.",
-    "Exit codes: 0 ok, 1 failed, 2 usage, 3 timeout, 4 infrastructure missing, 130 interrupted",
+    "Exit codes: 0 ok, 1 failed, 2 usage, 3 timeout, 4 infrastructure missing, 130 interrupted (`seid` ends with seid's own)",
   ].join("\n");
 }
 
@@ -51,7 +53,9 @@ async function main(argv: string[]): Promise<number> {
     return name ? EXIT.ok : EXIT.usage;
   }
   const command = COMMANDS.find((c) => c.name === name);
-  const json = rest.includes("--json");
+  // Past `--` the arguments are another program's (`seinet seid NODE -- …`).
+  const own = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
+  const json = own.includes("--json");
   const output = createOutput(json);
   const controller = new AbortController();
   // The first signal aborts the command (which cleans up what it made); a
@@ -80,13 +84,13 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${command.usage}\n\n${command.summary}\n`);
       return EXIT.ok;
     }
-    await command.run({
+    const code = await command.run({
       values: parsed.values,
       positionals: parsed.positionals,
       output,
       signal: controller.signal,
     });
-    return EXIT.ok;
+    return typeof code === "number" ? code : EXIT.ok;
   } catch (err) {
     const wrapped =
       err instanceof SeinetError

@@ -21,11 +21,26 @@ export interface NodeInfo {
   image: string | null;
   /** Why the node is Failed, in words. */
   reason: string | null;
+  /** The node's seid home (local mode): `seid --home <home>` works there too. */
+  home: string | null;
+  /** A validator's staking identity, as the chain reports it; null for other roles or when unread. */
+  validator: ValidatorInfo | null;
   endpoints: EndpointsInfo;
+}
+
+/** A validator node's staking identity and where its key lives. */
+export interface ValidatorInfo {
+  /** The operator key's name in the node's test keyring (the node's name). */
+  keyName: string;
+  /** `sei1…` of the operator key. */
+  accountAddress: string;
+  /** `seivaloper1…`, what delegations name. */
+  operatorAddress: string;
 }
 
 /** What the CLI reads from a node's `object()`: loosely typed, since modes differ (local record, container inspect). */
 interface NodeObject {
+  home?: unknown;
   seid?: { version?: unknown };
   proc?: { pid?: unknown };
   reason?: unknown;
@@ -52,6 +67,8 @@ export function nodeInfo(node: Node): NodeInfo {
     seidVersion: seidVersionOf(o),
     image: text(o.Config?.Image),
     reason: text(o.reason),
+    home: text(o.home),
+    validator: null,
     endpoints: {
       tendermintRpc: node.tendermintRpc ?? null,
       evmRpc: node.evmRpc ?? null,

@@ -11,9 +11,18 @@ const ACCOUNT = {
 } as const;
 
 describe("render", () => {
-  test("default: the key is left out unless asked for", () => {
-    assert.deepEqual(accountInfo(ACCOUNT, false), { evmAddress: ACCOUNT.evmAddress, seiAddress: "sei1abc" });
-    assert.deepEqual(accountInfo(ACCOUNT, true), ACCOUNT);
+  test("default: the key and mnemonic are left out unless asked for", () => {
+    const shown = { evmAddress: ACCOUNT.evmAddress, seiAddress: "sei1abc", keyName: "test-account" };
+    assert.deepEqual(accountInfo(ACCOUNT, false), shown);
+    assert.deepEqual(accountInfo(ACCOUNT, true), { ...shown, privateKey: ACCOUNT.privateKey });
+    const withMnemonic = { ...ACCOUNT, mnemonic: "a b c", hdPath: "m/44'/60'/0'/0/0" };
+    assert.deepEqual(accountInfo(withMnemonic, false), shown);
+    assert.deepEqual(accountInfo(withMnemonic, true), {
+      ...shown,
+      privateKey: ACCOUNT.privateKey,
+      mnemonic: "a b c",
+      hdPath: "m/44'/60'/0'/0/0",
+    });
     assert.equal(accountInfo(undefined, true), null);
   });
 
@@ -22,14 +31,23 @@ describe("render", () => {
     assert.equal(showKeyCommand("devnet", "default"), "seinet status devnet --show-key");
     assert.equal(showKeyCommand("devnet", "ci"), "seinet status devnet --namespace ci --show-key");
     assert.equal(namespaceArg("ci"), " --namespace ci");
-    const hidden = accountLines({ evmAddress: "0xE", seiAddress: "sei1S" }, "seinet status x --show-key");
+    const hidden = accountLines(
+      { evmAddress: "0xE", seiAddress: "sei1S", keyName: "test-account" },
+      "seinet status x --show-key",
+    );
     assert.deepEqual(hidden, [
       "Test account (funded in genesis):",
       "  EVM address  0xE",
       "  Sei address  sei1S",
-      "  private key  hidden; `seinet status x --show-key` prints it",
+      "  seid key     test-account (`seinet seid NODE -- tx … --from test-account`)",
+      "  private key  hidden; `seinet status x --show-key` prints it and the mnemonic",
     ]);
-    assert.equal(accountLines(ACCOUNT, "unused")[3], `  private key  ${ACCOUNT.privateKey}`);
+    const shown = accountLines({ ...ACCOUNT, keyName: "test-account", mnemonic: "a b", hdPath: "m/0" }, "x");
+    assert.deepEqual(shown.slice(4), [
+      `  private key  ${ACCOUNT.privateKey}`,
+      "  mnemonic     a b",
+      "  HD path      m/0",
+    ]);
   });
 
   test("behavior: the node table, with dashes for what is not served", () => {

@@ -1,3 +1,4 @@
+import { TEST_ACCOUNT_KEY } from "../chain/seidCommand.js";
 import type { TestAccount } from "../chain/testAccount.js";
 import type { NodeInfo } from "./nodeInfo.js";
 import { table } from "./output.js";
@@ -6,14 +7,21 @@ import { table } from "./output.js";
 export interface AccountInfo {
   evmAddress: string;
   seiAddress: string;
+  /** Its name in every node's keyring, for `seinet seid NODE -- tx … --from <keyName>`. */
+  keyName: string;
   privateKey?: string;
+  /** BIP-39 mnemonic and the path the key derives at (absent on networks of older seinet versions). */
+  mnemonic?: string;
+  hdPath?: string;
 }
 
 /** The account to print, with the key only when `showKey`; null when the mode funds none. */
 export function accountInfo(account: TestAccount | undefined, showKey: boolean): AccountInfo | null {
   if (!account) return null;
-  const { evmAddress, seiAddress, privateKey } = account;
-  return showKey ? { evmAddress, seiAddress, privateKey } : { evmAddress, seiAddress };
+  const { evmAddress, seiAddress, privateKey, mnemonic, hdPath } = account;
+  const shown = { evmAddress, seiAddress, keyName: TEST_ACCOUNT_KEY };
+  if (!showKey) return shown;
+  return { ...shown, privateKey, ...(mnemonic ? { mnemonic } : {}), ...(hdPath ? { hdPath } : {}) };
 }
 
 /** ` --namespace NS` for hints, empty for the default namespace. */
@@ -32,9 +40,15 @@ export function accountLines(account: AccountInfo, keyCommand: string): string[]
     "Test account (funded in genesis):",
     `  EVM address  ${account.evmAddress}`,
     `  Sei address  ${account.seiAddress}`,
-    account.privateKey
-      ? `  private key  ${account.privateKey}`
-      : `  private key  hidden; \`${keyCommand}\` prints it`,
+    `  seid key     ${account.keyName} (\`seinet seid NODE -- tx … --from ${account.keyName}\`)`,
+    ...(account.privateKey
+      ? [
+          `  private key  ${account.privateKey}`,
+          ...(account.mnemonic
+            ? [`  mnemonic     ${account.mnemonic}`, `  HD path      ${account.hdPath}`]
+            : []),
+        ]
+      : [`  private key  hidden; \`${keyCommand}\` prints it and the mnemonic`]),
   ];
 }
 

@@ -12,6 +12,8 @@ export const NODE: NodeInfo = {
   seidVersion: "v6.6.2",
   image: null,
   reason: null,
+  home: "/state/default/nodes/devnet-rpc-0/home",
+  validator: null,
   endpoints: {
     tendermintRpc: "http://127.0.0.1:1001",
     evmRpc: "http://127.0.0.1:1002",

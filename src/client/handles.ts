@@ -1,3 +1,4 @@
+import type { SeidResult } from "../chain/seidCommand.js";
 import type { TestAccount } from "../chain/testAccount.js";
 import type {
   NetworkPhase,
@@ -101,6 +102,23 @@ export interface Node extends Handle<NodePhase> {
   disconnect?(options?: OpOptions): Promise<void>;
   /** Puts a disconnected node back on its network, reachable under the same name. */
   reconnect?(options?: OpOptions): Promise<void>;
+  /**
+   * Runs the node's own seid against it (local: a child process on its home;
+   * docker: `docker exec` in its container), so scripts written for `seid tx`
+   * and `seid q` work unchanged: its client.toml points at this node and its
+   * chain, and its test keyring holds the validator's key under the node's
+   * name (validators) and the network's test account as `test-account`. A
+   * non-zero exit is returned, not thrown.
+   */
+  seid?(args: readonly string[], options?: SeidOptions): Promise<SeidResult>;
+}
+
+/** Options of {@link Node.seid}. */
+export interface SeidOptions extends OpOptions {
+  /** Text fed to seid's stdin (a mnemonic for `keys add --recover`, a `y` to confirm). */
+  input?: string;
+  /** `"pipe"` (default) captures stdout and stderr in the result; `"inherit"` passes them through. */
+  stdio?: "pipe" | "inherit";
 }
 
 /** A one-shot operation against a node. */

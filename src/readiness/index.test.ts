@@ -7,6 +7,8 @@ test("default", () => {
     "earliestHeight",
     "fetchStatus",
     "latestHeight",
+    "operatorAccount",
+    "stakingValidators",
     "waitCaughtUp",
     "waitEvmServing",
     "waitHeightAdvances",

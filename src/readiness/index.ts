@@ -5,6 +5,7 @@ export { latestHeight } from "./latestHeight.js";
 export type { NodeStatus } from "./nodeStatus.js";
 export type { ProbeOptions, WaitOptions } from "./options.js";
 export { fetchStatus } from "./status.js";
+export { operatorAccount, stakingValidators, type StakingValidator } from "./stakingValidators.js";
 export { waitCaughtUp } from "./waitCaughtUp.js";
 export { waitEvmServing } from "./waitEvmServing.js";
 export { waitHeightAdvances } from "./waitHeightAdvances.js";

@@ -2,6 +2,7 @@ import type { Client } from "../../client/client.js";
 import type { Network } from "../../client/handles.js";
 import { NotFoundError } from "../../errors/notFound.js";
 import { UsageError } from "../../errors/usage.js";
+import { type StakingValidator, stakingValidators } from "../../readiness/stakingValidators.js";
 import { type NetworkInfo, networkInfo } from "../networkInfo.js";
 import { type NodeInfo, nodeInfo } from "../nodeInfo.js";
 
@@ -69,10 +70,38 @@ export async function readStatus(client: Client, query: StatusQuery): Promise<Ne
   }
   const net = await findNetwork(client, { ...query, name: query.name });
   const nodes = await client.listNodes({ network: net.name, namespace: net.namespace });
+  const validators = await validatorsByMoniker(net);
   return {
     kind: "network",
     network: networkInfo(net, nodes),
-    nodes: nodes.map(nodeInfo),
+    nodes: nodes.map((node) => {
+      const info = nodeInfo(node);
+      const v = node.role === "validator" ? validators.get(node.name) : undefined;
+      if (v)
+        info.validator = {
+          keyName: node.name,
+          accountAddress: v.accountAddress,
+          operatorAddress: v.operatorAddress,
+        };
+      return info;
+    }),
     testAccount: net.testAccount,
   };
+}
+
+/** How long `status` waits for the chain's validator list before printing without it. */
+const VALIDATORS_TIMEOUT_MS = 3_000;
+
+/**
+ * The chain's validators by moniker (seinet names each after its node), read
+ * once through the network's REST; empty when the network does not serve it.
+ */
+async function validatorsByMoniker(net: Network): Promise<Map<string, StakingValidator>> {
+  if (!net.rest) return new Map();
+  try {
+    const list = await stakingValidators(net.rest, { signal: AbortSignal.timeout(VALIDATORS_TIMEOUT_MS) });
+    return new Map(list.map((v) => [v.moniker, v]));
+  } catch {
+    return new Map();
+  }
 }

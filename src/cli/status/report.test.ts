@@ -53,7 +53,7 @@ describe("status report", () => {
       command: "status",
       network: NETWORK,
       nodes: [NODE],
-      testAccount: { evmAddress: "0xevm", seiAddress: "sei1x" },
+      testAccount: { evmAddress: "0xevm", seiAddress: "sei1x", keyName: "test-account" },
     });
   });
 

@@ -23,13 +23,16 @@ describe("up report", () => {
     const doc = upDocument(RESULT, { showKey: false });
     assert.deepEqual(Object.keys(doc), ["command", "network", "nodes", "testAccount", "timings"]);
     assert.equal(doc.command, "up");
-    assert.deepEqual(doc.testAccount, { evmAddress: "0xevm", seiAddress: "sei1x" });
+    assert.deepEqual(doc.testAccount, { evmAddress: "0xevm", seiAddress: "sei1x", keyName: "test-account" });
     assert.doesNotMatch(JSON.stringify(doc), /0xkey/);
     assert.deepEqual((doc.nodes as (typeof NODE)[])[1]?.endpoints, NODE.endpoints);
   });
 
   test("args: --show-key puts the key in the document and the report", () => {
-    assert.deepEqual(upDocument(RESULT, { showKey: true }).testAccount, RESULT.testAccount);
+    assert.deepEqual(upDocument(RESULT, { showKey: true }).testAccount, {
+      ...RESULT.testAccount,
+      keyName: "test-account",
+    });
     assert.match(renderUp(RESULT, { showKey: true, timings: false }), /private key {2}0xkey/);
   });
 

@@ -1,4 +1,5 @@
-import type { ForwardedEndpoints, Node } from "../../../client/handles.js";
+import { type SeidResult, ensureTestAccountKey } from "../../../chain/seidCommand.js";
+import type { ForwardedEndpoints, Node, SeidOptions } from "../../../client/handles.js";
 import type { DeleteOptions, LogOptions, OpOptions } from "../../../client/options.js";
 import { ConflictError } from "../../../errors/conflict.js";
 import { throwIfAborted } from "../../../internal/abort.js";
@@ -6,10 +7,11 @@ import { endpoint } from "../../../readiness/endpoint.js";
 import { postJsonRpc } from "../../../readiness/http.js";
 import type { NodePhase } from "../../../specs/types.js";
 import { passThrough } from "../../local/handles/passThrough.js";
+import { containerSeidCommand } from "../containerSeidCommand.js";
 import { ignoreMissing, mapDockerError } from "../dockerErrors.js";
 import type { DockerOps } from "../dockerOps.js";
 import { containerLogLines } from "../logs.js";
-import { resourceName } from "../names.js";
+import { CONTAINER_HOME, resourceName } from "../names.js";
 import { type NodeView, failure } from "../views.js";
 import { PROBE_REQUEST_MS, waitContainers } from "../waitReady.js";
 
@@ -99,6 +101,15 @@ export class DockerNode implements Node {
       tendermintRpc: this.tendermintRpc,
       rest: this.rest,
     });
+  }
+
+  /** Runs the node's seid by `docker exec` in its container; see {@link Node.seid}. */
+  async seid(args: readonly string[], options: SeidOptions = {}): Promise<SeidResult> {
+    throwIfAborted(options.signal, `running seid on node "${this.name}"`);
+    const run = containerSeidCommand(this.#ops.docker, this.#container(), CONTAINER_HOME);
+    const network = await this.#ops.viewNetwork(this.#view.networkNamespace, this.#view.network);
+    await ensureTestAccountKey(run, network.testAccount, options.signal);
+    return run(args, options);
   }
 
   /** The container's log (stdout and stderr) line by line. */

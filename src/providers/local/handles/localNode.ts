@@ -1,10 +1,12 @@
-import type { ForwardedEndpoints, Node } from "../../../client/handles.js";
+import { type SeidResult, ensureTestAccountKey } from "../../../chain/seidCommand.js";
+import type { ForwardedEndpoints, Node, SeidOptions } from "../../../client/handles.js";
 import type { DeleteOptions, LogOptions, OpOptions } from "../../../client/options.js";
 import { endpoint } from "../../../readiness/endpoint.js";
 import { postJsonRpc } from "../../../readiness/http.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../../../readiness/options.js";
 import type { NodePhase } from "../../../specs/types.js";
 import { endpointsOf } from "../endpoints.js";
+import { hostSeidCommand } from "../hostSeidCommand.js";
 import type { LocalOps } from "../localOps.js";
 import { logLines } from "../logLines.js";
 import { type NodeView, failure } from "../views.js";
@@ -101,6 +103,15 @@ export class LocalNode implements Node {
       tendermintRpc: this.tendermintRpc,
       rest: this.rest,
     });
+  }
+
+  /** Runs the node's seid on its home; see {@link Node.seid}. */
+  async seid(args: readonly string[], options: SeidOptions = {}): Promise<SeidResult> {
+    const { record } = this.#view;
+    const run = hostSeidCommand(record.seid.path, record.home);
+    const network = await this.#ops.viewNetwork(record.networkNamespace, record.network, options.signal);
+    await ensureTestAccountKey(run, network.record.testAccount, options.signal);
+    return run(args, options);
   }
 
   logs(options: LogOptions = {}): AsyncIterable<string> {
