@@ -29,7 +29,8 @@ export async function awaitNodesAtHeight<T extends TaskTarget>(
   const { spec, node, backend, resource, signal } = context;
   const target = spec.awaitNodesAtHeight!.targetHeight;
   for (;;) {
-    if (signal.aborted) throw abortError(signal, `waiting for node "${node.name}" to reach height ${target}`);
+    const what = `waiting for node "${node.name}" to reach height ${target}`;
+    if (signal.aborted) throw abortError(signal, what);
     const view = await backend.view(node);
     // A node that stopped for a scheduled upgrade at the target has reached it.
     if (view.halt && view.halt.height >= target)
@@ -44,8 +45,10 @@ export async function awaitNodesAtHeight<T extends TaskTarget>(
     }
     if (view.phase === "Running" && view.tendermintRpc) {
       const height = await latestHeight(view.tendermintRpc, { signal, requestTimeout: 2_000 }).catch(() => 0);
-      if (height >= target && !(await haltPending(node.rest, height, signal)))
-        return { awaitNodesAtHeight: { currentHeight: height } };
+      const pending = height >= target && (await haltPending(node.rest, height, signal));
+      // An abort while the plan was read reads as "none pending": it must not count as reached.
+      if (signal.aborted) throw abortError(signal, what);
+      if (height >= target && !pending) return { awaitNodesAtHeight: { currentHeight: height } };
     }
     await delay(100, undefined, { signal }).catch(() => {});
   }
