@@ -2,13 +2,13 @@ import { DEFAULT_WAIT_READY_MS } from "../../../client/defaults.js";
 import type { Workflow } from "../../../client/handles.js";
 import type { DeleteOptions, OpOptions } from "../../../client/options.js";
 import type { TaskPhase, WorkflowKind } from "../../../specs/types.js";
+import type { RecordFiles } from "../../../tasks/recordFiles.js";
 import { settled, waitStoredRun } from "../../../tasks/storedRun.js";
-import type { WorkflowFiles } from "../workflows/workflowFiles.js";
 import type { WorkflowRecord } from "../workflows/workflowRecord.js";
 
 /** What a local workflow handle needs from its runner. */
 export interface LocalWorkflowOps {
-  readonly files: WorkflowFiles;
+  readonly files: RecordFiles<WorkflowRecord>;
   cancelWorkflow(namespace: string, name: string): Promise<void>;
 }
 

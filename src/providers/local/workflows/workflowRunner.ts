@@ -12,6 +12,7 @@ import { logger } from "../../../internal/debug.js";
 import { poll } from "../../../internal/poll.js";
 import { earliestHeight } from "../../../readiness/earliestHeight.js";
 import type { WorkflowSpec } from "../../../specs/types.js";
+import { RecordFiles } from "../../../tasks/recordFiles.js";
 import { endpointsOf } from "../endpoints.js";
 import { LocalWorkflow, type LocalWorkflowOps } from "../handles/localWorkflow.js";
 import type { NetworkRecord, NodeRecord } from "../records.js";
@@ -20,7 +21,6 @@ import { stateSynced } from "../stateSync/stateSynced.js";
 import type { StateStore } from "../store.js";
 import { failure, viewNode } from "../views.js";
 import { resetNodeData } from "./resetNodeData.js";
-import { WorkflowFiles } from "./workflowFiles.js";
 import type { WorkflowRecord } from "./workflowRecord.js";
 
 const log = logger("local");
@@ -56,13 +56,13 @@ export interface WorkflowRunnerDeps {
  */
 export class LocalWorkflowRunner implements LocalWorkflowOps {
   readonly #deps: WorkflowRunnerDeps;
-  readonly files: WorkflowFiles;
+  readonly files: RecordFiles<WorkflowRecord>;
   /** Workflows this process runs: their settling promise and a way to cancel them. */
   readonly #runs = new BackgroundRuns();
 
   constructor(deps: WorkflowRunnerDeps) {
     this.#deps = deps;
-    this.files = new WorkflowFiles(deps.store.root);
+    this.files = new RecordFiles(deps.store.root, "workflows", "workflow");
   }
 
   /** Checks the target and starts the workflow; returns at once with its handle. */
