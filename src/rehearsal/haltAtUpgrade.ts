@@ -3,6 +3,7 @@ import type { Node } from "../client/handles.js";
 import { UsageError } from "../errors/usage.js";
 import { sleep } from "../internal/sleep.js";
 import { latestHeight } from "../readiness/latestHeight.js";
+import { runTaskToEnd } from "./runTaskToEnd.js";
 import type { UpgradeTaskNames } from "./upgradeTaskNames.js";
 
 /** How long a group must stand still at the block before the upgrade to count as stopped there. */
@@ -23,8 +24,9 @@ export async function haltAtUpgrade(
 ): Promise<void> {
   const { height, signal } = options;
   await Promise.all(
-    group.map(async (n) => {
-      const wait = await client.runTask(
+    group.map((n) =>
+      runTaskToEnd(
+        client,
         {
           name: options.taskName("halt"),
           namespace: n.namespace,
@@ -32,10 +34,9 @@ export async function haltAtUpgrade(
           kind: "AwaitNodesAtHeight",
           awaitNodesAtHeight: { targetHeight: height - 1 },
         },
-        { signal },
-      );
-      await wait.wait({ signal });
-    }),
+        signal,
+      ),
+    ),
   );
   let stillSince = Date.now();
   let last = "";

@@ -1,6 +1,7 @@
 import type { Client } from "../client/client.js";
 import type { Node } from "../client/handles.js";
 import type { GovTxSpec } from "../specs/types.js";
+import { runTaskToEnd } from "./runTaskToEnd.js";
 import type { UpgradeTaskNames } from "./upgradeTaskNames.js";
 
 /**
@@ -26,7 +27,8 @@ export async function proposeUpgrade(
   },
 ): Promise<number> {
   const { proposer, signal } = options;
-  const task = await client.runTask(
+  const proposed = await runTaskToEnd(
+    client,
     {
       name: options.taskName("propose"),
       namespace: options.namespace,
@@ -41,8 +43,7 @@ export async function proposeUpgrade(
         upgradeHeight: options.height,
       },
     },
-    { signal },
+    signal,
   );
-  const proposed = await task.wait({ signal });
   return proposed.govSoftwareUpgrade?.proposalId as number;
 }

@@ -1,5 +1,6 @@
 import type { Client } from "../client/client.js";
 import type { Node } from "../client/handles.js";
+import { runTaskToEnd } from "./runTaskToEnd.js";
 import type { UpgradeTaskNames } from "./upgradeTaskNames.js";
 
 /**
@@ -16,7 +17,8 @@ export async function swapToUpgrade(
   const applied = new Map<string, string | undefined>();
   await Promise.all(
     group.map(async (n) => {
-      const swap = await client.runTask(
+      const swapped = await runTaskToEnd(
+        client,
         {
           name: options.taskName("swap"),
           namespace: n.namespace,
@@ -24,9 +26,9 @@ export async function swapToUpgrade(
           kind: "UpdateNodeImage",
           updateNodeImage: client.mode === "local" ? { binary: options.to } : { image: options.to },
         },
-        { signal },
+        signal,
       );
-      applied.set(n.name, (await swap.wait({ signal })).updateNodeImage?.appliedImage);
+      applied.set(n.name, swapped.updateNodeImage?.appliedImage);
     }),
   );
   return applied;

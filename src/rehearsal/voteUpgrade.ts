@@ -1,6 +1,7 @@
 import type { Client } from "../client/client.js";
 import type { Node } from "../client/handles.js";
 import type { GovTxSpec } from "../specs/types.js";
+import { runTaskToEnd } from "./runTaskToEnd.js";
 import type { UpgradeTaskNames } from "./upgradeTaskNames.js";
 
 /**
@@ -22,8 +23,9 @@ export async function voteUpgrade(
 ): Promise<void> {
   const { signal, proposalId } = options;
   await Promise.all(
-    options.validators.map(async (v) => {
-      const vote = await client.runTask(
+    options.validators.map((v) =>
+      runTaskToEnd(
+        client,
         {
           name: options.taskName("vote"),
           namespace: options.namespace,
@@ -31,9 +33,8 @@ export async function voteUpgrade(
           kind: "GovVote",
           govVote: { ...options.gov, proposalId, option: "yes" },
         },
-        { signal },
-      );
-      await vote.wait({ signal });
-    }),
+        signal,
+      ),
+    ),
   );
 }
