@@ -17,7 +17,7 @@ import {
   unmet,
 } from "./bundleExpectations.js";
 import { cacheRoot } from "./cacheDir.js";
-import type { InstalledSeid } from "./installSeid.js";
+import type { InstalledSeid } from "./installedSeid.js";
 import { type InstalledSeidEntry, cacheEntry, listInstalledSeids } from "./installedSeids.js";
 import { seidVersion } from "./seidVersion.js";
 import { bundleRoot, copyBundle, unpackArchive } from "./unpackBundle.js";

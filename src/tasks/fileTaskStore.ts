@@ -1,8 +1,5 @@
-import { mkdir, readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
-import { InfraError } from "../errors/infra.js";
-import { atomicWrite } from "../internal/atomicWrite.js";
 import { withDirLock } from "../internal/dirLock.js";
+import { RecordFiles } from "./recordFiles.js";
 import type { TaskRecord } from "./taskRecord.js";
 import type { TaskStore } from "./taskStore.js";
 
@@ -12,30 +9,27 @@ import type { TaskStore } from "./taskStore.js";
  * one machine, which is where a task's runner lives.
  */
 export class FileTaskStore implements TaskStore {
-  constructor(readonly root: string) {}
+  readonly #files: RecordFiles<TaskRecord>;
+
+  constructor(readonly root: string) {
+    this.#files = new RecordFiles(root, "tasks", "task");
+  }
 
   /** Path of a task's record, for messages and for tests that inspect it. */
   taskFile(namespace: string, name: string): string {
-    return join(this.root, namespace, "tasks", `${name}.json`);
+    return this.#files.file(namespace, name);
   }
 
-  async readTask(namespace: string, name: string): Promise<TaskRecord | undefined> {
-    const path = this.taskFile(namespace, name);
-    try {
-      return JSON.parse(await readFile(path, "utf8")) as TaskRecord;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw new InfraError(`Cannot read seinet task file ${path}.`, { cause: err });
-    }
+  readTask(namespace: string, name: string): Promise<TaskRecord | undefined> {
+    return this.#files.read(namespace, name);
   }
 
-  async writeTask(record: TaskRecord): Promise<void> {
-    await mkdir(join(this.root, record.namespace, "tasks"), { recursive: true });
-    await atomicWrite(this.taskFile(record.namespace, record.name), `${JSON.stringify(record, null, 2)}\n`);
+  writeTask(record: TaskRecord): Promise<void> {
+    return this.#files.write(record);
   }
 
-  async removeTask(namespace: string, name: string): Promise<void> {
-    await rm(this.taskFile(namespace, name), { force: true });
+  removeTask(namespace: string, name: string): Promise<void> {
+    return this.#files.remove(namespace, name);
   }
 
   withLock<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,8 +1,7 @@
-import { DEFAULT_WAIT_READY_MS } from "../client/defaults.js";
 import type { Task } from "../client/handles.js";
-import type { DeleteOptions, OpOptions } from "../client/options.js";
-import type { TaskKind, TaskOutputs, TaskPhase } from "../specs/types.js";
-import { settled, waitStoredRun } from "./storedRun.js";
+import type { OpOptions } from "../client/options.js";
+import type { TaskKind, TaskOutputs } from "../specs/types.js";
+import { StoredRunHandle } from "./storedRunHandle.js";
 import type { TaskRecord } from "./taskRecord.js";
 import type { TaskStore } from "./taskStore.js";
 
@@ -17,61 +16,28 @@ export interface StoredTaskOps {
  * its stored record, so a handle from `getTask` in another process sees the
  * same phase and outputs as the one `runTask` returned.
  */
-export class StoredTask implements Task {
-  readonly name: string;
-  readonly namespace: string;
-  #record: TaskRecord;
-  readonly #ops: StoredTaskOps;
-
+export class StoredTask extends StoredRunHandle<TaskRecord> implements Task {
   constructor(ops: StoredTaskOps, record: TaskRecord) {
-    this.#ops = ops;
-    this.#record = settled(record);
-    this.name = record.name;
-    this.namespace = record.namespace;
+    super(
+      "task",
+      {
+        read: (namespace, name) => ops.store.readTask(namespace, name),
+        cancel: (namespace, name) => ops.cancelTask(namespace, name),
+      },
+      record,
+    );
   }
 
   get kind(): TaskKind {
-    return this.#record.spec.kind;
-  }
-
-  get phase(): TaskPhase {
-    return this.#record.phase;
+    return this.record.spec.kind;
   }
 
   get outputs(): TaskOutputs | undefined {
-    return this.#record.outputs;
-  }
-
-  object(): unknown {
-    return structuredClone(this.#record);
-  }
-
-  async refresh(): Promise<void> {
-    const record = await this.#ops.store.readTask(this.namespace, this.name);
-    if (record) this.#record = settled(record);
+    return this.record.outputs;
   }
 
   /** Resolves with the outputs once Complete; Failed rejects with the chain's raw log or the node's reason. */
   async wait(options: OpOptions = {}): Promise<TaskOutputs> {
-    const signal = options.signal ?? AbortSignal.timeout(DEFAULT_WAIT_READY_MS);
-    await waitStoredRun(
-      "task",
-      this.name,
-      async () => {
-        await this.refresh();
-        return this.#record;
-      },
-      signal,
-    );
-    return this.#record.outputs ?? {};
-  }
-
-  /** Cancels the task if this process runs it, and removes its record. */
-  async delete(_options: DeleteOptions = {}): Promise<void> {
-    await this.#ops.cancelTask(this.namespace, this.name);
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.delete();
+    return (await this.settle(options)).outputs ?? {};
   }
 }

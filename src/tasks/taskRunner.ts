@@ -1,15 +1,13 @@
 import type { Task } from "../client/handles.js";
 import type { GetOptions, OpOptions } from "../client/options.js";
-import { ConflictError } from "../errors/conflict.js";
 import { FailedError } from "../errors/failed.js";
-import { NotFoundError } from "../errors/notFound.js";
 import { throwIfAborted } from "../internal/abort.js";
-import { BackgroundRuns } from "../internal/backgroundRuns.js";
 import { logger } from "../internal/debug.js";
 import { sleep } from "../internal/sleep.js";
 import type { TaskSpec } from "../specs/types.js";
 import { checkTask } from "./checkTask.js";
 import { executeTask } from "./executeTask.js";
+import { StoredRuns } from "./storedRuns.js";
 import { StoredTask, type StoredTaskOps } from "./storedTask.js";
 import type { TaskRecord } from "./taskRecord.js";
 import type { TaskStore } from "./taskStore.js";
@@ -27,12 +25,17 @@ const log = logger("tasks");
 export class TaskRunner<T extends TaskTarget> implements StoredTaskOps {
   readonly store: TaskStore;
   readonly #backend: TaskBackend<T>;
-  /** Tasks this process runs: their settling promise and a way to cancel them. */
-  readonly #tasks = new BackgroundRuns();
+  readonly #tasks: StoredRuns<TaskRecord>;
 
   constructor(store: TaskStore, backend: TaskBackend<T>) {
     this.store = store;
     this.#backend = backend;
+    this.#tasks = new StoredRuns("task", {
+      read: (namespace, name) => store.readTask(namespace, name),
+      write: (record) => store.writeTask(record),
+      remove: (namespace, name) => store.removeTask(namespace, name),
+      withLock: (fn) => store.withLock(fn),
+    });
   }
 
   /**
@@ -56,12 +59,7 @@ export class TaskRunner<T extends TaskTarget> implements StoredTaskOps {
       runnerPid: process.pid,
       createdAt: new Date().toISOString(),
     };
-    await this.store.withLock(async () => {
-      if (await this.store.readTask(ns, spec.name))
-        throw new ConflictError(`A task named "${spec.name}" already exists in namespace "${ns}".`);
-      await this.store.writeTask(record);
-    });
-    this.#tasks.start(`${ns}/${spec.name}`, (signal) => this.#runTask(record, node, signal));
+    await this.#tasks.start(record, (signal) => this.#runTask(record, node, signal));
     return new StoredTask(this, record);
   }
 
@@ -71,8 +69,7 @@ export class TaskRunner<T extends TaskTarget> implements StoredTaskOps {
     const signal = timeout ? AbortSignal.any([cancel, timeout]) : cancel;
     const finish = async (patch: Partial<TaskRecord>) => {
       Object.assign(record, patch, { finishedAt: new Date().toISOString() });
-      // A task deleted meanwhile stays deleted.
-      if (await this.store.readTask(record.namespace, record.name)) await this.store.writeTask(record);
+      await this.#tasks.save(record);
     };
     try {
       if (spec.requirePhase)
@@ -116,15 +113,12 @@ export class TaskRunner<T extends TaskTarget> implements StoredTaskOps {
   /** Reads a task back by name, from this process or another. */
   async get(name: string, options: GetOptions): Promise<Task> {
     const ns = this.#backend.namespace(options.namespace);
-    const record = await this.store.readTask(ns, name);
-    if (!record) throw new NotFoundError("task", name, { namespace: ns });
-    return new StoredTask(this, record);
+    return new StoredTask(this, await this.#tasks.find(ns, name));
   }
 
   /** Cancels the task if this process runs it, and removes its record. */
   async cancelTask(namespace: string, name: string): Promise<void> {
-    await this.#tasks.cancel(`${namespace}/${name}`);
-    await this.store.removeTask(namespace, name);
+    await this.#tasks.cancel(namespace, name);
   }
 
   /** Cancels the tasks this process still runs (their records say so) and waits for them. */

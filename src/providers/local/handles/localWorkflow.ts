@@ -1,14 +1,13 @@
-import { DEFAULT_WAIT_READY_MS } from "../../../client/defaults.js";
 import type { Workflow } from "../../../client/handles.js";
-import type { DeleteOptions, OpOptions } from "../../../client/options.js";
-import type { TaskPhase, WorkflowKind } from "../../../specs/types.js";
-import { settled, waitStoredRun } from "../../../tasks/storedRun.js";
-import type { WorkflowFiles } from "../workflows/workflowFiles.js";
+import type { OpOptions } from "../../../client/options.js";
+import type { WorkflowKind } from "../../../specs/types.js";
+import type { RecordFiles } from "../../../tasks/recordFiles.js";
+import { StoredRunHandle } from "../../../tasks/storedRunHandle.js";
 import type { WorkflowRecord } from "../workflows/workflowRecord.js";
 
 /** What a local workflow handle needs from its runner. */
 export interface LocalWorkflowOps {
-  readonly files: WorkflowFiles;
+  readonly files: RecordFiles<WorkflowRecord>;
   cancelWorkflow(namespace: string, name: string): Promise<void>;
 }
 
@@ -18,56 +17,24 @@ export interface LocalWorkflowOps {
  * record: its `step` says where a running workflow is, `outputs` what a
  * completed StateSync measured.
  */
-export class LocalWorkflow implements Workflow {
-  readonly name: string;
-  readonly namespace: string;
-  #record: WorkflowRecord;
-  readonly #ops: LocalWorkflowOps;
-
+export class LocalWorkflow extends StoredRunHandle<WorkflowRecord> implements Workflow {
   constructor(ops: LocalWorkflowOps, record: WorkflowRecord) {
-    this.#ops = ops;
-    this.#record = settled(record);
-    this.name = record.name;
-    this.namespace = record.namespace;
+    super(
+      "workflow",
+      {
+        read: (namespace, name) => ops.files.read(namespace, name),
+        cancel: (namespace, name) => ops.cancelWorkflow(namespace, name),
+      },
+      record,
+    );
   }
 
   get kind(): WorkflowKind {
-    return this.#record.spec.kind;
-  }
-
-  get phase(): TaskPhase {
-    return this.#record.phase;
-  }
-
-  object(): unknown {
-    return structuredClone(this.#record);
-  }
-
-  async refresh(): Promise<void> {
-    const record = await this.#ops.files.read(this.namespace, this.name);
-    if (record) this.#record = settled(record);
+    return this.record.spec.kind;
   }
 
   /** Resolves once Complete; Failed rejects with the reason and, when the node died, its log tail. */
   async wait(options: OpOptions = {}): Promise<void> {
-    const signal = options.signal ?? AbortSignal.timeout(DEFAULT_WAIT_READY_MS);
-    await waitStoredRun(
-      "workflow",
-      this.name,
-      async () => {
-        await this.refresh();
-        return this.#record;
-      },
-      signal,
-    );
-  }
-
-  /** Cancels the workflow if this process runs it, and removes its record; safe to call twice. */
-  async delete(_options: DeleteOptions = {}): Promise<void> {
-    await this.#ops.cancelWorkflow(this.namespace, this.name);
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.delete();
+    await this.settle(options);
   }
 }

@@ -2,16 +2,16 @@ import { readFile, writeFile } from "node:fs/promises";
 import { type StateSyncSettings, withStateSync } from "../../../chain/stateSyncSettings.js";
 import type { Workflow } from "../../../client/handles.js";
 import type { GetOptions, OpOptions } from "../../../client/options.js";
-import { ConflictError } from "../../../errors/conflict.js";
 import { FailedError } from "../../../errors/failed.js";
 import { NotFoundError } from "../../../errors/notFound.js";
 import { UsageError } from "../../../errors/usage.js";
 import { throwIfAborted } from "../../../internal/abort.js";
-import { BackgroundRuns } from "../../../internal/backgroundRuns.js";
 import { logger } from "../../../internal/debug.js";
 import { poll } from "../../../internal/poll.js";
 import { earliestHeight } from "../../../readiness/earliestHeight.js";
 import type { WorkflowSpec } from "../../../specs/types.js";
+import { RecordFiles } from "../../../tasks/recordFiles.js";
+import { StoredRuns } from "../../../tasks/storedRuns.js";
 import { endpointsOf } from "../endpoints.js";
 import { LocalWorkflow, type LocalWorkflowOps } from "../handles/localWorkflow.js";
 import type { NetworkRecord, NodeRecord } from "../records.js";
@@ -20,7 +20,6 @@ import { stateSynced } from "../stateSync/stateSynced.js";
 import type { StateStore } from "../store.js";
 import { failure, viewNode } from "../views.js";
 import { resetNodeData } from "./resetNodeData.js";
-import { WorkflowFiles } from "./workflowFiles.js";
 import type { WorkflowRecord } from "./workflowRecord.js";
 
 const log = logger("local");
@@ -56,13 +55,19 @@ export interface WorkflowRunnerDeps {
  */
 export class LocalWorkflowRunner implements LocalWorkflowOps {
   readonly #deps: WorkflowRunnerDeps;
-  readonly files: WorkflowFiles;
-  /** Workflows this process runs: their settling promise and a way to cancel them. */
-  readonly #runs = new BackgroundRuns();
+  readonly files: RecordFiles<WorkflowRecord>;
+  readonly #runs: StoredRuns<WorkflowRecord>;
 
   constructor(deps: WorkflowRunnerDeps) {
     this.#deps = deps;
-    this.files = new WorkflowFiles(deps.store.root);
+    const files = new RecordFiles<WorkflowRecord>(deps.store.root, "workflows", "workflow");
+    this.files = files;
+    this.#runs = new StoredRuns("workflow", {
+      read: (namespace, name) => files.read(namespace, name),
+      write: (record) => files.write(record),
+      remove: (namespace, name) => files.remove(namespace, name),
+      withLock: (fn) => deps.store.withLock(fn),
+    });
   }
 
   /** Checks the target and starts the workflow; returns at once with its handle. */
@@ -107,13 +112,7 @@ export class LocalWorkflowRunner implements LocalWorkflowOps {
       runnerPid: process.pid,
       createdAt: new Date().toISOString(),
     };
-    await store.withLock(async () => {
-      if (await this.files.read(ns, spec.name)) {
-        throw new ConflictError(`A workflow named "${spec.name}" already exists in namespace "${ns}".`);
-      }
-      await this.files.write(record);
-    });
-    this.#runs.start(`${ns}/${spec.name}`, (signal) => this.#stateSync(record, node, network, signal));
+    await this.#runs.start(record, (signal) => this.#stateSync(record, node, network, signal));
     return new LocalWorkflow(this, record);
   }
 
@@ -121,7 +120,7 @@ export class LocalWorkflowRunner implements LocalWorkflowOps {
     record.phase = "Running";
     record.step = step;
     log("workflow %s: %s", record.name, step);
-    if (await this.files.read(record.namespace, record.name)) await this.files.write(record);
+    await this.#runs.save(record);
   }
 
   async #stateSync(
@@ -193,9 +192,7 @@ export class LocalWorkflowRunner implements LocalWorkflowOps {
       // Canceled between stop and start: the node must not be left stopped.
       if (stopped) await this.#deps.startNode(stopped).catch(() => {});
     }
-    if (await this.files.read(record.namespace, record.name).catch(() => undefined)) {
-      await this.files.write(record).catch(() => {});
-    }
+    await this.#runs.save(record).catch(() => {});
   }
 
   /** Waits (bounded) until the node serves caught up, failing at once if its seid dies. */
@@ -218,14 +215,11 @@ export class LocalWorkflowRunner implements LocalWorkflowOps {
   /** Reads a workflow back by name, from this process or another. */
   async get(name: string, options: GetOptions): Promise<Workflow> {
     const ns = this.#deps.namespace(options.namespace);
-    const record = await this.files.read(ns, name);
-    if (!record) throw new NotFoundError("workflow", name, { namespace: ns });
-    return new LocalWorkflow(this, record);
+    return new LocalWorkflow(this, await this.#runs.find(ns, name));
   }
 
   async cancelWorkflow(namespace: string, name: string): Promise<void> {
-    await this.#runs.cancel(`${namespace}/${name}`);
-    await this.files.remove(namespace, name);
+    await this.#runs.cancel(namespace, name);
   }
 
   /** Cancels the workflows this process still runs and waits for them. */
