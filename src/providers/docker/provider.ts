@@ -7,6 +7,7 @@ import { networkCeremony } from "../../chain/networkCeremony.js";
 import { nodeIdFromNodeKey, peerAddress } from "../../chain/nodeId.js";
 import { DEFAULT_PORTS } from "../../chain/ports.js";
 import { generateTestAccount } from "../../chain/testAccount.js";
+import { compareNodes, followerPeers, networkTopology } from "../../chain/topology.js";
 import type { Network, Node, Task, Workflow } from "../../client/handles.js";
 import type { DeleteOptions, GetOptions, ListOptions, OpOptions } from "../../client/options.js";
 import type { Provider } from "../../client/provider.js";
@@ -176,9 +177,8 @@ export class DockerProvider implements Provider, DockerOps {
         metaMessages: ["Delete it first (`seinet down`), or choose another name."],
       });
     }
-    const names = Array.from({ length: spec.validators }, (_, i) => `${spec.name}-${i}`);
-    const sentry = spec.validators === 1 ? `${spec.name}-sentry` : undefined;
-    const members = [...names, ...(sentry ? [sentry] : [])];
+    const { sentry, members: topology } = networkTopology(spec);
+    const members = topology.map((m) => m.name);
     const taken = await seinetContainers(this.docker, { [LABEL_NAMESPACE]: ns });
     for (const member of members) {
       if (taken.some((c) => c.Labels[LABEL_NODE] === member)) {
@@ -363,7 +363,7 @@ export class DockerProvider implements Provider, DockerOps {
           volumes: [{ volume, node: spec.name }],
           labels: { ...labels, [LABEL_ROLE]: ROLE_CEREMONY },
         }),
-        this.#joinFacts(network, netNs),
+        this.#joinFacts(network, netNs, spec.name),
       ]);
       if (made.status === "fulfilled") container = made.value;
       if (started.status === "fulfilled") ceremony = started.value;
@@ -395,13 +395,17 @@ export class DockerProvider implements Provider, DockerOps {
    * What a new follower's home needs from its network: every running node as a
    * peer (validators, sentry, other followers) and the genesis.
    */
-  async #joinFacts(network: NetworkView, netNs: string): Promise<JoinFacts> {
-    const running = (
+  async #joinFacts(network: NetworkView, netNs: string, follower: string): Promise<JoinFacts> {
+    const nodes = (
       await seinetContainers(this.docker, {
         [LABEL_NETWORK]: network.name,
         [LABEL_NETWORK_NAMESPACE]: netNs,
       })
-    ).filter((c) => c.State === "running" && c.Labels[LABEL_NODE_ROLE] !== undefined);
+    ).filter((c) => c.Labels[LABEL_NODE_ROLE] !== undefined);
+    const running = followerPeers(
+      follower,
+      nodes.map((c) => ({ ...c, name: c.Labels[LABEL_NODE] ?? "", running: c.State === "running" })),
+    );
     const first = network.nodes.find((n) => n.role === "validator" && n.alive) ?? network.nodes[0];
     if (!first) throw new NotFoundError("node", `${network.name}-0`, { namespace: netNs });
     const [peers, genesis] = await Promise.all([
@@ -475,14 +479,7 @@ export class DockerProvider implements Provider, DockerOps {
       (c) => c.Labels[LABEL_NODE_ROLE] !== undefined,
     );
     const views = await this.#viewAll(containers);
-    const order = { validator: 0, sentry: 1, follower: 2 } as const;
-    views.sort(
-      (a, b) =>
-        a.network.localeCompare(b.network) ||
-        order[a.role] - order[b.role] ||
-        (a.ordinal ?? 0) - (b.ordinal ?? 0) ||
-        a.name.localeCompare(b.name),
-    );
+    views.sort(compareNodes);
     return views.map((v) => new DockerNode(this, v));
   }
 

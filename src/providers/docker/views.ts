@@ -4,6 +4,7 @@ import { crashExcerpt } from "../../chain/crashExcerpt.js";
 import { DEFAULT_PORTS } from "../../chain/ports.js";
 import { scheduledHalt } from "../../chain/scheduledHalt.js";
 import { type TestAccount, testAccountFromKey } from "../../chain/testAccount.js";
+import { validatorNames } from "../../chain/topology.js";
 import type { Endpoints } from "../../client/handles.js";
 import { FailedError } from "../../errors/failed.js";
 import type { NetworkPhase, NodePhase } from "../../specs/types.js";
@@ -146,7 +147,7 @@ export function networkFacts(network: Docker.NetworkInspectInfo) {
     name,
     namespace: labels[LABEL_NAMESPACE] ?? "",
     chainId: name,
-    validators: Array.from({ length: count }, (_, i) => `${name}-${i}`),
+    validators: validatorNames(name, count),
     sentry: labels[LABEL_SENTRY] || undefined,
     testAccount: testAccountFromKey(Buffer.from(key.replace(/^0x/, ""), "hex")),
     image: labels["sei.io/image"],

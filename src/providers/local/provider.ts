@@ -6,6 +6,7 @@ import { networkCeremony } from "../../chain/networkCeremony.js";
 import { peerAddress } from "../../chain/nodeId.js";
 import { type NodePorts, portList } from "../../chain/ports.js";
 import { generateTestAccount } from "../../chain/testAccount.js";
+import { MIN_FOLLOWER_PEERS, compareNodes, followerPeers, networkTopology } from "../../chain/topology.js";
 import type { Network, Node, Task, Workflow } from "../../client/handles.js";
 import type { DeleteOptions, GetOptions, ListOptions, OpOptions } from "../../client/options.js";
 import type { Provider } from "../../client/provider.js";
@@ -165,10 +166,7 @@ export class LocalProvider implements Provider, LocalOps {
     const seid = await this.#resolve(spec.binary, signal);
     throwIfAborted(signal, `creating network "${spec.name}"`);
     const labels = { ...spec.labels, [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_NETWORK]: spec.name };
-    const names = Array.from({ length: spec.validators }, (_, i) => `${spec.name}-${i}`);
-    // A lone validator gives a follower one peer, and block sync never calls a
-    // node with one peer caught up: the network runs a sentry as the second.
-    const sentry = spec.validators === 1 ? `${spec.name}-sentry` : undefined;
+    const { validators: names, sentry } = networkTopology(spec);
     const testAccount = generateTestAccount();
     const network: NetworkRecord = {
       kind: "network",
@@ -317,14 +315,12 @@ export class LocalProvider implements Provider, LocalOps {
       return made;
     });
     try {
-      // Peers: the validators, the sentry and every other follower of the network.
-      const peerRecords = (await this.store.listNodes()).filter(
-        (n) =>
-          n.name !== record.name &&
-          n.network === spec.network &&
-          n.networkNamespace === netNs &&
-          n.state === "started" &&
-          n.nodeId,
+      const ofNetwork = (await this.store.listNodes()).filter(
+        (n) => n.network === spec.network && n.networkNamespace === netNs,
+      );
+      const peerRecords = followerPeers(
+        record.name,
+        ofNetwork.map((n) => ({ ...n, running: n.state === "started" && n.nodeId !== "" })),
       );
       const peers = peerRecords.map((n) => peerAddress(n.nodeId, n.host, n.ports.p2p));
       const first = await this.store.readNode(netNs, network.validators[0] as string);
@@ -352,7 +348,7 @@ export class LocalProvider implements Provider, LocalOps {
       // enough to start: block sync needs two, the rest are dialed again later.
       await waitListening(
         peerRecords.map((n) => ({ host: n.host, port: n.ports.p2p })),
-        { timeoutMs: 30_000, atLeast: 2, signal },
+        { timeoutMs: 30_000, atLeast: MIN_FOLLOWER_PEERS, signal },
       );
       await this.#start(record);
       record.state = "started";
@@ -448,14 +444,7 @@ export class LocalProvider implements Provider, LocalOps {
     const records = (await this.store.listNodes(options.network ? undefined : ns)).filter(
       (r) => !options.network || (r.network === options.network && (!ns || r.networkNamespace === ns)),
     );
-    const order = { validator: 0, sentry: 1, follower: 2 } as const;
-    records.sort(
-      (a, b) =>
-        a.network.localeCompare(b.network) ||
-        order[a.role] - order[b.role] ||
-        (a.ordinal ?? 0) - (b.ordinal ?? 0) ||
-        a.name.localeCompare(b.name),
-    );
+    records.sort(compareNodes);
     return Promise.all(records.map(async (r) => new LocalNode(this, await viewNode(this.store, r))));
   }
 
