@@ -16,18 +16,8 @@ import { NotFoundError } from "../../errors/notFound.js";
 import { UsageError } from "../../errors/usage.js";
 import { throwIfAborted } from "../../internal/abort.js";
 import { logger } from "../../internal/debug.js";
-import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
-import { FileTaskStore } from "../../tasks/fileTaskStore.js";
-import { TaskRunner } from "../../tasks/taskRunner.js";
-import { readContainerFile } from "./archive.js";
-import { CeremonyContainer } from "./ceremonyContainer.js";
-import { ignoreMissing, isDockerNotFound, mapDockerError } from "./dockerErrors.js";
-import type { DockerOps } from "./dockerOps.js";
-import { DockerNetwork } from "./handles/dockerNetwork.js";
-import { DockerNode } from "./handles/dockerNode.js";
 import {
-  CONTAINER_HOME,
-  DEFAULT_NAMESPACE,
+  LABEL_IMAGE,
   LABEL_MANAGED_BY,
   LABEL_NAMESPACE,
   LABEL_NETWORK,
@@ -43,11 +33,19 @@ import {
   MANAGED_BY,
   ROLE_CEREMONY,
   ROLE_NETWORK,
-  baseLabels,
-  labelFilter,
-  resourceName,
   roleLabel,
-} from "./names.js";
+} from "../../labels.js";
+import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
+import { FileTaskStore } from "../../tasks/fileTaskStore.js";
+import { TaskRunner } from "../../tasks/taskRunner.js";
+import { readContainerFile } from "./archive.js";
+import { CeremonyContainer } from "./ceremonyContainer.js";
+import { ignoreMissing, isDockerNotFound, mapDockerError } from "./dockerErrors.js";
+import type { DockerOps } from "./dockerOps.js";
+import { DockerNetwork } from "./handles/dockerNetwork.js";
+import { DockerNode } from "./handles/dockerNode.js";
+import { baseLabels, labelFilter } from "./labelSets.js";
+import { CONTAINER_HOME, DEFAULT_NAMESPACE, resourceName } from "./names.js";
 import {
   createNodeContainer,
   ensureImage,
@@ -60,9 +58,6 @@ import { destroyNetwork, removeContainers, removeVolumes } from "./teardown.js";
 import { type NetworkView, type NodeView, networkFacts, networkPhase, viewNode } from "./views.js";
 
 const log = logger("docker");
-
-/** Label naming the image a network's nodes run, on its Docker network. */
-const LABEL_IMAGE = "sei.io/image";
 
 /** Options of {@link DockerProvider}. */
 export interface DockerProviderOptions {

@@ -7,9 +7,8 @@ import { type TestAccount, testAccountFromKey } from "../../chain/testAccount.js
 import { validatorNames } from "../../chain/topology.js";
 import type { Endpoints } from "../../client/handles.js";
 import { FailedError } from "../../errors/failed.js";
-import type { NetworkPhase, NodePhase } from "../../specs/types.js";
-import { demuxLog } from "./logFrames.js";
 import {
+  LABEL_IMAGE,
   LABEL_NAMESPACE,
   LABEL_NETWORK,
   LABEL_NETWORK_NAMESPACE,
@@ -19,7 +18,9 @@ import {
   LABEL_SENTRY,
   LABEL_TEST_KEY,
   LABEL_VALIDATORS,
-} from "./names.js";
+} from "../../labels.js";
+import type { NetworkPhase, NodePhase } from "../../specs/types.js";
+import { demuxLog } from "./logFrames.js";
 
 /** Lines of log a Failed node's error carries. */
 const TAIL_LINES = 40;
@@ -150,7 +151,7 @@ export function networkFacts(network: Docker.NetworkInspectInfo) {
     validators: validatorNames(name, count),
     sentry: labels[LABEL_SENTRY] || undefined,
     testAccount: testAccountFromKey(Buffer.from(key.replace(/^0x/, ""), "hex")),
-    image: labels["sei.io/image"],
+    image: labels[LABEL_IMAGE],
   };
 }
 
