@@ -37,8 +37,11 @@ export const LABEL_SENTRY = "sei.io/sentry";
 export const LABEL_IMAGE = "sei.io/image";
 /** The user labels given in the spec, as JSON, so they can be told apart from seinet's. */
 export const LABEL_USER = "sei.io/user-labels";
-/** The funded test account's private key, on the Docker network (a throwaway key of a private chain). */
-export const LABEL_TEST_KEY = "sei.io/test-account-key";
+/**
+ * Where older seinet versions kept a docker network's test account private
+ * key. Read only to refuse such a network: a key in a label is public.
+ */
+export const LEGACY_LABEL_TEST_KEY = "sei.io/test-account-key";
 
 /** Values of {@link LABEL_ROLE} seinet uses besides {@link ROLE_NODE}. */
 export const ROLE_VALIDATOR = "validator";

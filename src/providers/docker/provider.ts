@@ -6,7 +6,7 @@ import { configUsageError } from "../../chain/configUsageError.js";
 import { networkCeremony } from "../../chain/networkCeremony.js";
 import { nodeIdFromNodeKey, peerAddress } from "../../chain/nodeId.js";
 import { DEFAULT_PORTS } from "../../chain/ports.js";
-import { generateTestAccount } from "../../chain/testAccount.js";
+import { type TestAccount, generateTestAccount } from "../../chain/testAccount.js";
 import { compareNodes, followerPeers, networkTopology } from "../../chain/topology.js";
 import type { Network, Node, Task, Workflow } from "../../client/handles.js";
 import type { DeleteOptions, GetOptions, ListOptions, OpOptions } from "../../client/options.js";
@@ -28,7 +28,6 @@ import {
   LABEL_ROLE,
   LABEL_RUN,
   LABEL_SENTRY,
-  LABEL_TEST_KEY,
   LABEL_VALIDATORS,
   MANAGED_BY,
   ROLE_CEREMONY,
@@ -55,7 +54,15 @@ import {
 import { type DockerTarget, dockerTaskBackend } from "./tasks/dockerTaskBackend.js";
 import { dockerTaskRoot } from "./tasks/taskStateRoot.js";
 import { destroyNetwork, removeContainers, removeVolumes } from "./teardown.js";
-import { type NetworkView, type NodeView, networkFacts, networkPhase, viewNode } from "./views.js";
+import { readTestAccount, writeTestAccount } from "./testAccountFile.js";
+import {
+  type NetworkView,
+  type NodeView,
+  keyInLabelReason,
+  networkFacts,
+  networkPhase,
+  viewNode,
+} from "./views.js";
 
 const log = logger("docker");
 
@@ -89,6 +96,8 @@ export class DockerProvider implements Provider, DockerOps {
   readonly #namespace: string;
   readonly #progress: (step: string) => void;
   readonly #stateDir: string | undefined;
+  /** Test accounts read back, by Docker network ID (a recreated network has a new one). */
+  readonly #accounts = new Map<string, TestAccount>();
   #runner: Promise<TaskRunner<DockerTarget>> | undefined;
 
   constructor(options: DockerProviderOptions) {
@@ -192,7 +201,7 @@ export class DockerProvider implements Provider, DockerOps {
     let ceremony: CeremonyContainer | undefined;
     try {
       this.#progress(`network ${spec.name}: docker network, volumes, containers`);
-      await this.docker
+      const made = await this.docker
         .createNetwork({
           Name: dockerNetwork,
           Driver: "bridge",
@@ -202,13 +211,13 @@ export class DockerProvider implements Provider, DockerOps {
             [LABEL_ROLE]: ROLE_NETWORK,
             [LABEL_VALIDATORS]: String(spec.validators),
             [LABEL_SENTRY]: sentry ?? "",
-            [LABEL_TEST_KEY]: testAccount.privateKey,
             [LABEL_IMAGE]: image,
           },
         })
         .catch((err: unknown) => {
           throw mapDockerError(err, `creating Docker network ${dockerNetwork}`);
         });
+      this.#accounts.set(made.id, testAccount);
       const roleOf = (member: string): NodeRole => (member === sentry ? "sentry" : "validator");
       await Promise.all(
         members.map(async (member, i) => {
@@ -254,6 +263,9 @@ export class DockerProvider implements Provider, DockerOps {
         ),
       );
       const done = ceremony;
+      await Promise.all(
+        members.map((m) => writeTestAccount(done.container, CeremonyContainer.home(m), testAccount)),
+      );
       ceremony = undefined;
       this.#progress(`network ${spec.name}: starting ${members.length} containers`);
       await Promise.all([
@@ -284,8 +296,25 @@ export class DockerProvider implements Provider, DockerOps {
     const order = (n: NodeView) => (n.role === "validator" ? (n.ordinal ?? 0) : 1_000);
     nodes.sort((a, b) => order(a) - order(b));
     const expected = facts.validators.length + (facts.sentry ? 1 : 0);
-    const { phase, reason } = networkPhase(expected, nodes);
-    return { ...facts, network, nodes, phase, reason };
+    const { phase, reason } = facts.keyInLabel
+      ? { phase: "Failed" as const, reason: keyInLabelReason(name) }
+      : networkPhase(expected, nodes);
+    const testAccount = facts.keyInLabel ? undefined : await this.#testAccount(network.Id, nodes);
+    return { ...facts, testAccount, network, nodes, phase, reason };
+  }
+
+  /** The network's test account, read once from the first node container that holds it. */
+  async #testAccount(networkId: string, nodes: readonly NodeView[]): Promise<TestAccount | undefined> {
+    const known = this.#accounts.get(networkId);
+    if (known) return known;
+    for (const node of nodes) {
+      const account = await readTestAccount(this.docker.getContainer(node.inspect.Id));
+      if (account) {
+        this.#accounts.set(networkId, account);
+        return account;
+      }
+    }
+    return undefined;
   }
 
   async #viewAll(containers: readonly Docker.ContainerInfo[]): Promise<NodeView[]> {
@@ -316,6 +345,7 @@ export class DockerProvider implements Provider, DockerOps {
       );
     }
     const network = await this.viewNetwork(netNs, spec.network);
+    if (network.keyInLabel) throw new ConflictError(keyInLabelReason(spec.network));
     if (network.phase === "Initializing" || network.phase === "Terminating") {
       throw new ConflictError(
         `Network "${spec.network}" is ${network.phase}; a follower can join only a started network.`,

@@ -3,7 +3,7 @@ import type { NodeRole } from "../../chain/config.js";
 import { crashExcerpt } from "../../chain/crashExcerpt.js";
 import { DEFAULT_PORTS } from "../../chain/ports.js";
 import { scheduledHalt } from "../../chain/scheduledHalt.js";
-import { type TestAccount, testAccountFromKey } from "../../chain/testAccount.js";
+import type { TestAccount } from "../../chain/testAccount.js";
 import { validatorNames } from "../../chain/topology.js";
 import type { Endpoints } from "../../client/handles.js";
 import { FailedError } from "../../errors/failed.js";
@@ -16,8 +16,8 @@ import {
   LABEL_NODE_ROLE,
   LABEL_ORDINAL,
   LABEL_SENTRY,
-  LABEL_TEST_KEY,
   LABEL_VALIDATORS,
+  LEGACY_LABEL_TEST_KEY,
 } from "../../labels.js";
 import type { NetworkPhase, NodePhase } from "../../specs/types.js";
 import { demuxLog } from "./logFrames.js";
@@ -53,7 +53,10 @@ export interface NetworkView {
   chainId: string;
   validators: string[];
   sentry: string | undefined;
-  testAccount: TestAccount;
+  /** Undefined while no node container can be read (or the network keeps its key in a label). */
+  testAccount: TestAccount | undefined;
+  /** Made by a seinet that kept the test account's key in a label: unusable, to be recreated. */
+  keyInLabel: boolean;
   image: string | undefined;
   network: Docker.NetworkInspectInfo;
   nodes: NodeView[];
@@ -143,16 +146,26 @@ export function networkFacts(network: Docker.NetworkInspectInfo) {
   const labels = network.Labels ?? {};
   const name = labels[LABEL_NETWORK] ?? "";
   const count = Number(labels[LABEL_VALIDATORS] ?? "0");
-  const key = labels[LABEL_TEST_KEY] ?? "";
   return {
     name,
     namespace: labels[LABEL_NAMESPACE] ?? "",
     chainId: name,
     validators: validatorNames(name, count),
     sentry: labels[LABEL_SENTRY] || undefined,
-    testAccount: testAccountFromKey(Buffer.from(key.replace(/^0x/, ""), "hex")),
+    keyInLabel: labels[LEGACY_LABEL_TEST_KEY] !== undefined,
     image: labels[LABEL_IMAGE],
   };
+}
+
+/**
+ * Why a network made by an older seinet is refused: its test account's key is
+ * in a label of its Docker network, public to anyone who may inspect it.
+ */
+export function keyInLabelReason(name: string): string {
+  return (
+    `Network "${name}" was made by an older seinet that kept its test account's private key in a label of its Docker network, ` +
+    `where \`docker network inspect\` shows it to anyone; delete it (\`seinet down ${name} --mode docker\`) and create it again.`
+  );
 }
 
 /**

@@ -45,8 +45,9 @@ export class DockerNetwork implements Network {
   }
 
   /** The account funded in genesis for the caller's transactions, key included. */
-  get testAccount(): TestAccount {
-    return { ...this.#view.testAccount };
+  get testAccount(): TestAccount | undefined {
+    const account = this.#view.testAccount;
+    return account ? { ...account } : undefined;
   }
 
   /** Names of the validators, addressable with `getNode`, in ordinal order. */
