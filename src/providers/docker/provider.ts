@@ -37,12 +37,12 @@ import {
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
 import { FileTaskStore } from "../../tasks/fileTaskStore.js";
 import { TaskRunner } from "../../tasks/taskRunner.js";
+import { NetworkHandle } from "../node/networkHandle.js";
+import { NodeHandle } from "../node/nodeHandle.js";
 import { readContainerFile } from "./archive.js";
 import { CeremonyContainer } from "./ceremonyContainer.js";
 import { ignoreMissing, isDockerNotFound, mapDockerError } from "./dockerErrors.js";
-import type { DockerOps } from "./dockerOps.js";
-import { DockerNetwork } from "./handles/dockerNetwork.js";
-import { DockerNode } from "./handles/dockerNode.js";
+import { type DockerOps, type DockerReads, dockerOps } from "./dockerOps.js";
 import { baseLabels, labelFilter } from "./labelSets.js";
 import { CONTAINER_HOME, DEFAULT_NAMESPACE, resourceName } from "./names.js";
 import {
@@ -89,7 +89,7 @@ interface JoinFacts {
  * on 127.0.0.1. Nothing is kept in this process: every read asks the engine,
  * by labels, so another process sees the same networks.
  */
-export class DockerProvider implements Provider, DockerOps {
+export class DockerProvider implements Provider, DockerReads {
   readonly mode = "docker";
   readonly docker: Docker;
   readonly runId: string;
@@ -99,6 +99,7 @@ export class DockerProvider implements Provider, DockerOps {
   /** Test accounts read back, by Docker network ID (a recreated network has a new one). */
   readonly #accounts = new Map<string, TestAccount>();
   #runner: Promise<TaskRunner<DockerTarget>> | undefined;
+  readonly #ops: DockerOps;
 
   constructor(options: DockerProviderOptions) {
     this.docker = options.docker;
@@ -106,6 +107,7 @@ export class DockerProvider implements Provider, DockerOps {
     this.runId = options.runId ?? randomBytes(6).toString("hex");
     this.#progress = options.onProgress ?? (() => {});
     this.#stateDir = options.stateDir;
+    this.#ops = dockerOps(this);
   }
 
   /** The task runner, made on first use: its store is keyed by the engine's ID. */
@@ -278,11 +280,11 @@ export class DockerProvider implements Provider, DockerOps {
       await cleanup().catch(() => {});
       throw configUsageError(err);
     }
-    return new DockerNetwork(this, await this.viewNetwork(ns, spec.name));
+    return new NetworkHandle(this.#ops, await this.viewNetwork(ns, spec.name));
   }
 
   async getNetwork(name: string, options: GetOptions): Promise<Network> {
-    return new DockerNetwork(this, await this.viewNetwork(this.#ns(options.namespace), name));
+    return new NetworkHandle(this.#ops, await this.viewNetwork(this.#ns(options.namespace), name));
   }
 
   async viewNetwork(namespace: string, name: string): Promise<NetworkView> {
@@ -413,7 +415,7 @@ export class DockerProvider implements Provider, DockerOps {
       }
       throw configUsageError(err);
     }
-    return new DockerNode(this, await this.viewNode(ns, spec.name));
+    return new NodeHandle(this.#ops, await this.viewNode(ns, spec.name));
   }
 
   /**
@@ -450,7 +452,7 @@ export class DockerProvider implements Provider, DockerOps {
   }
 
   async getNode(name: string, options: GetOptions): Promise<Node> {
-    return new DockerNode(this, await this.viewNode(this.#ns(options.namespace), name));
+    return new NodeHandle(this.#ops, await this.viewNode(this.#ns(options.namespace), name));
   }
 
   async deleteNode(namespace: string, name: string, options: DeleteOptions): Promise<void> {
@@ -488,7 +490,7 @@ export class DockerProvider implements Provider, DockerOps {
     for (const n of networks) {
       const facts = networkFacts(n);
       const view = await this.viewNetwork(facts.namespace, facts.name).catch(() => undefined);
-      if (view) out.push(new DockerNetwork(this, view));
+      if (view) out.push(new NetworkHandle(this.#ops, view));
     }
     return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
   }
@@ -505,7 +507,7 @@ export class DockerProvider implements Provider, DockerOps {
     );
     const views = await this.#viewAll(containers);
     views.sort(compareNodes);
-    return views.map((v) => new DockerNode(this, v));
+    return views.map((v) => new NodeHandle(this.#ops, v));
   }
 
   /**

@@ -16,11 +16,11 @@ import { throwIfAborted } from "../../internal/abort.js";
 import { logger } from "../../internal/debug.js";
 import { LABEL_MANAGED_BY, LABEL_NETWORK, LABEL_ROLE, MANAGED_BY, ROLE_NODE } from "../../labels.js";
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
+import { NetworkHandle } from "../node/networkHandle.js";
+import { NodeHandle } from "../node/nodeHandle.js";
 import { allocatePorts } from "./allocatePorts.js";
-import { LocalNetwork } from "./handles/localNetwork.js";
-import { LocalNode } from "./handles/localNode.js";
 import { hostRuntime } from "./hostRuntime.js";
-import type { LocalOps } from "./localOps.js";
+import { type LocalOps, type LocalReads, localOps } from "./localOps.js";
 import type { NetworkRecord, NodeRecord, SeidRef } from "./records.js";
 import { isAlive, startSeid, stopSeid } from "./seidProcess.js";
 import type { SeidResolver } from "./seidResolver.js";
@@ -56,7 +56,7 @@ export interface LocalProviderOptions {
  * loopback ports chosen free, with its record, home, log and pid under the
  * state root so any process can read it back.
  */
-export class LocalProvider implements Provider, LocalOps {
+export class LocalProvider implements Provider, LocalReads {
   readonly mode = "local";
   readonly #runner: LocalTaskRunner;
   readonly #workflows: LocalWorkflowRunner;
@@ -64,12 +64,14 @@ export class LocalProvider implements Provider, LocalOps {
   readonly #resolve: SeidResolver;
   readonly #namespace: string;
   readonly #progress: (step: string) => void;
+  readonly #ops: LocalOps;
 
   constructor(options: LocalProviderOptions) {
     this.store = options.store;
     this.#resolve = options.resolveSeid;
     this.#namespace = StateStore.namespace(options.defaultNamespace);
     this.#progress = options.onProgress ?? (() => {});
+    this.#ops = localOps(this);
     this.#runner = new LocalTaskRunner({
       store: this.store,
       resolve: this.#resolve,
@@ -247,11 +249,11 @@ export class LocalProvider implements Provider, LocalOps {
       await this.#destroyNetwork(network, nodes);
       throw configUsageError(err);
     }
-    return new LocalNetwork(this, await this.viewNetwork(ns, spec.name));
+    return new NetworkHandle(this.#ops, await this.viewNetwork(ns, spec.name));
   }
 
   async getNetwork(name: string, options: GetOptions): Promise<Network> {
-    return new LocalNetwork(this, await this.viewNetwork(this.#ns(options.namespace), name));
+    return new NetworkHandle(this.#ops, await this.viewNetwork(this.#ns(options.namespace), name));
   }
 
   async viewNetwork(namespace: string, name: string): Promise<NetworkView> {
@@ -357,11 +359,11 @@ export class LocalProvider implements Provider, LocalOps {
       await this.#destroyNodes([record]);
       throw configUsageError(err);
     }
-    return new LocalNode(this, await this.viewNode(ns, spec.name));
+    return new NodeHandle(this.#ops, await this.viewNode(ns, spec.name));
   }
 
   async getNode(name: string, options: GetOptions): Promise<Node> {
-    return new LocalNode(this, await this.viewNode(this.#ns(options.namespace), name));
+    return new NodeHandle(this.#ops, await this.viewNode(this.#ns(options.namespace), name));
   }
 
   /** Stops nodes in parallel and removes their directories (and so their port reservations). */
@@ -434,7 +436,7 @@ export class LocalProvider implements Provider, LocalOps {
     const out: Network[] = [];
     for (const r of records) {
       const view = await this.viewNetwork(r.namespace, r.name).catch(() => undefined);
-      if (view) out.push(new LocalNetwork(this, view));
+      if (view) out.push(new NetworkHandle(this.#ops, view));
     }
     return out;
   }
@@ -445,7 +447,7 @@ export class LocalProvider implements Provider, LocalOps {
       (r) => !options.network || (r.network === options.network && (!ns || r.networkNamespace === ns)),
     );
     records.sort(compareNodes);
-    return Promise.all(records.map(async (r) => new LocalNode(this, await viewNode(this.store, r))));
+    return Promise.all(records.map(async (r) => new NodeHandle(this.#ops, await viewNode(this.store, r))));
   }
 
   /** Starts a task; see LocalTaskRunner.run. */
