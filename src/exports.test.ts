@@ -34,6 +34,7 @@ describe("public surface", () => {
       "earliestHeight",
       "ensureSeid",
       "fetchStatus",
+      "inspectSeidImage",
       "installSeid",
       "isCanceled",
       "isFailed",

@@ -99,3 +99,8 @@ export {
   type BuildSeidImageOptions,
   type BuiltSeidImage,
 } from "./providers/docker/image/buildSeidImage.js";
+export {
+  inspectSeidImage,
+  type InspectSeidImageOptions,
+  type SeidImage,
+} from "./providers/docker/image/inspectSeidImage.js";

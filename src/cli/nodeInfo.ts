@@ -1,5 +1,5 @@
 import type { Node } from "../client/handles.js";
-import { LABEL_SEID_VERSION } from "../providers/docker/image/buildSeidImage.js";
+import { LABEL_SEID_VERSION } from "../labels.js";
 
 /** A node's serving URLs as the CLI prints them; `null` while not served. */
 export interface EndpointsInfo {

@@ -5,8 +5,17 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
 import Docker from "dockerode";
-import { type Client, FailedError, InfraError, UsageError, latestHeight, open } from "../../src/index.js";
+import {
+  type Client,
+  ConflictError,
+  FailedError,
+  InfraError,
+  UsageError,
+  latestHeight,
+  open,
+} from "../../src/index.js";
 import { CONTAINER_HOME } from "../../src/providers/docker/names.js";
+import { TEST_ACCOUNT_PATH } from "../../src/providers/docker/testAccountFile.js";
 import { type DockerEngine, ensureDockerEngine } from "./engine.js";
 import { labelled } from "./leftovers.js";
 import { testImage } from "./seidImage.js";
@@ -16,6 +25,15 @@ const nsA = `dk-a-${process.pid}`;
 const nsB = `dk-b-${process.pid}`;
 const NAME = "twin";
 const ready = () => ({ signal: AbortSignal.timeout(120_000) });
+
+/** Permission bits of a file in a container, from the archive API's tar header. */
+async function fileMode(container: Docker.ContainerInspectInfo, path: string): Promise<number> {
+  const stream = await docker.getContainer(container.Id).getArchive({ path });
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  // ustar header: mode is 8 octal bytes at offset 100.
+  return Number.parseInt(Buffer.concat(chunks).subarray(100, 108).toString("latin1").trim(), 8) & 0o777;
+}
 
 /** Heights of the snapshots under a container's `data/snapshots` (the image has no shell: read via the archive API). */
 async function containerSnapshotHeights(containerId: string): Promise<number[]> {
@@ -63,6 +81,32 @@ describe("docker mode (real Docker engine)", { timeout: 6 * 60_000 }, () => {
     assert.deepEqual(await labelled(docker, { "sei.io/seinetwork": "noimage" }), []);
   });
 
+  test("error: a network whose Docker network keeps its key in a label is Failed, saying to recreate it; delete still works", async () => {
+    const name = "keyinlabel";
+    await docker.createNetwork({
+      Name: `seinet-${nsA}-${name}`,
+      Labels: {
+        "app.kubernetes.io/managed-by": "seinet",
+        "sei.io/role": "network",
+        "sei.io/seinetwork": name,
+        "sei.io/namespace": nsA,
+        "sei.io/validators": "1",
+        "sei.io/test-account-key": `0x${"11".repeat(32)}`,
+      },
+    });
+    const net = await a.getNetwork(name);
+    assert.equal(net.phase, "Failed");
+    assert.equal(net.testAccount, undefined);
+    await assert.rejects(net.waitReady({ signal: AbortSignal.timeout(10_000) }), (err: unknown) => {
+      assert.ok(err instanceof FailedError);
+      assert.match(String(err.reason), /private key in a label.*create it again/);
+      return true;
+    });
+    await assert.rejects(a.createNode({ name: "joiner", network: name, image }), ConflictError);
+    await net.delete();
+    assert.deepEqual(await labelled(docker, { "sei.io/seinetwork": name }), []);
+  });
+
   test("behavior: equal names in two namespaces coexist; pause and disconnect stall heights, unpause and reconnect resume", async () => {
     const started = performance.now();
     const [netA, netB] = await Promise.all([
@@ -94,6 +138,18 @@ describe("docker mode (real Docker engine)", { timeout: 6 * 60_000 }, () => {
     assert.match(labels["sei.io/run"] ?? "", /^[0-9a-f]+$/);
     const other = await open("docker", { namespace: nsA });
     assert.equal((await other.getNetwork(NAME)).tendermintRpc, netA.tendermintRpc);
+    // The test account: read back whole from a file only seid's user may read, never from a label.
+    assert.deepEqual((await other.getNetwork(NAME)).testAccount, netA.testAccount);
+    const key = (netA.testAccount?.privateKey ?? "").replace(/^0x/, "");
+    assert.ok(key.length === 64, "a test account");
+    const dockerNet = (await docker.listNetworks()).find((n) => n.Name === `seinet-${nsA}-${NAME}`);
+    assert.ok(dockerNet, "the network's Docker network");
+    assert.doesNotMatch(
+      JSON.stringify(await docker.getNetwork(dockerNet.Id).inspect()),
+      new RegExp(key, "i"),
+    );
+    assert.doesNotMatch(JSON.stringify(validator.object()), new RegExp(key, "i"));
+    assert.equal(await fileMode(validator.object() as Docker.ContainerInspectInfo, TEST_ACCOUNT_PATH), 0o600);
     assert.deepEqual(
       (await other.listNodes({ network: NAME })).map((n) => n.name),
       [`${NAME}-0`, `${NAME}-sentry`],

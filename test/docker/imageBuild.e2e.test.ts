@@ -13,7 +13,7 @@ import { InfraError } from "../../src/errors/infra.js";
 import { TimeoutError } from "../../src/errors/timeout.js";
 import { UsageError } from "../../src/errors/usage.js";
 import { buildSeidImage } from "../../src/index.js";
-import { LABEL_SEID_COMMIT, LABEL_SEID_VERSION } from "../../src/providers/docker/image/buildSeidImage.js";
+import { LABEL_SEID_COMMIT, LABEL_SEID_VERSION } from "../../src/labels.js";
 import { type DockerEngine, ensureDockerEngine, repoRoot } from "./engine.js";
 
 const run = promisify(execFile);

@@ -1,5 +1,5 @@
 import { UsageError } from "../../errors/usage.js";
-import { buildSeidImage } from "../../providers/docker/image/buildSeidImage.js";
+import { buildSeidImage } from "../../index.js";
 import type { Command } from "../command.js";
 
 const USAGE =

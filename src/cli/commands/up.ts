@@ -1,4 +1,4 @@
-import { buildSeidImage } from "../../providers/docker/image/buildSeidImage.js";
+import { buildSeidImage } from "../../index.js";
 import { open } from "../../registry/open.js";
 import { ensureSeid } from "../../seid/ensureSeid.js";
 import type { Command } from "../command.js";

@@ -4,8 +4,8 @@ import { SeinetError } from "../../errors/base.js";
 import { FailedError } from "../../errors/failed.js";
 import { NotFoundError } from "../../errors/notFound.js";
 import { UsageError } from "../../errors/usage.js";
+import { inspectSeidImage } from "../../index.js";
 import { abortError } from "../../internal/abort.js";
-import { connectDocker, resolveDockerHost } from "../../providers/docker/image/dockerHost.js";
 import { deadline } from "../../readiness/deadline.js";
 import { type UpgradeReport, upgradeNetwork } from "../../rehearsal/upgradeNetwork.js";
 import { ensureSeid } from "../../seid/ensureSeid.js";
@@ -97,22 +97,14 @@ async function resolveSeid(
 
 /** The docker mode's `--to`: an image the engine holds, and the seid version it carries. */
 async function resolveImage(to: string, signal: AbortSignal): Promise<{ path: string; version: string }> {
-  const docker = await connectDocker(resolveDockerHost(undefined, process.env), signal);
-  const image = await docker
-    .getImage(to)
-    .inspect()
-    .catch((err: unknown) => {
-      if ((err as { statusCode?: number }).statusCode === 404) {
-        throw new UsageError(
-          `\`--to\` ${JSON.stringify(to)} is not an image the Docker engine holds; \`seinet image build --seid PATH\` makes one.`,
-          { field: "--to" },
-        );
-      }
-      throw err;
-    });
-  const version =
-    seidVersionOf({ Config: { Labels: image.Config?.Labels ?? {} } }) ?? (imageTag(to) || "unknown");
-  return { path: to, version };
+  const image = await inspectSeidImage(to, { signal });
+  if (!image) {
+    throw new UsageError(
+      `\`--to\` ${JSON.stringify(to)} is not an image the Docker engine holds; \`seinet image build --seid PATH\` makes one.`,
+      { field: "--to" },
+    );
+  }
+  return { path: to, version: image.seidVersion ?? (imageTag(to) || "unknown") };
 }
 
 async function findNetwork(client: Client, plan: UpgradePlan, signal: AbortSignal): Promise<Network> {

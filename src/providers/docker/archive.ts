@@ -123,3 +123,20 @@ export async function makeContainerDir(container: Docker.Container, path: string
   p.finalize();
   await container.putArchive(p as unknown as NodeJS.ReadableStream, { path: "/" });
 }
+
+/**
+ * Writes a file only the `sei` user may read (mode 0600) at `dir/file` below
+ * `base`, making `dir` with mode 0700: for secrets, which never go in labels.
+ */
+export async function writePrivateFile(
+  container: Docker.Container,
+  base: string,
+  file: { dir: string; name: string; data: string },
+): Promise<void> {
+  const { pack } = await tarStream();
+  const p = pack();
+  p.entry({ name: `${file.dir}/`, type: "directory", mode: 0o700, uid: SEI_UID, gid: SEI_UID });
+  p.entry({ name: `${file.dir}/${file.name}`, mode: 0o600, uid: SEI_UID, gid: SEI_UID }, file.data);
+  p.finalize();
+  await container.putArchive(p as unknown as NodeJS.ReadableStream, { path: base });
+}

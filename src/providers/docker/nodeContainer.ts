@@ -3,8 +3,10 @@ import { DEFAULT_PORTS } from "../../chain/ports.js";
 import { ConflictError } from "../../errors/conflict.js";
 import { UsageError } from "../../errors/usage.js";
 import { throwIfAborted } from "../../internal/abort.js";
+import { LABEL_MANAGED_BY, MANAGED_BY } from "../../labels.js";
 import { isDockerNotFound, mapDockerError } from "./dockerErrors.js";
-import { CONTAINER_HOME, LABEL_MANAGED_BY, MANAGED_BY, labelFilter, resourceName } from "./names.js";
+import { labelFilter } from "./labelSets.js";
+import { CONTAINER_HOME, resourceName } from "./names.js";
 
 /** Container ports published on 127.0.0.1 (host port chosen by the engine). */
 const PUBLISHED = [DEFAULT_PORTS.rpc, DEFAULT_PORTS.rest, DEFAULT_PORTS.evmHttp, DEFAULT_PORTS.evmWs];

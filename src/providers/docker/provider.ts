@@ -6,7 +6,8 @@ import { configUsageError } from "../../chain/configUsageError.js";
 import { networkCeremony } from "../../chain/networkCeremony.js";
 import { nodeIdFromNodeKey, peerAddress } from "../../chain/nodeId.js";
 import { DEFAULT_PORTS } from "../../chain/ports.js";
-import { generateTestAccount } from "../../chain/testAccount.js";
+import { type TestAccount, generateTestAccount } from "../../chain/testAccount.js";
+import { compareNodes, followerPeers, networkTopology } from "../../chain/topology.js";
 import type { Network, Node, Task, Workflow } from "../../client/handles.js";
 import type { DeleteOptions, GetOptions, ListOptions, OpOptions } from "../../client/options.js";
 import type { Provider } from "../../client/provider.js";
@@ -15,19 +16,9 @@ import { NotFoundError } from "../../errors/notFound.js";
 import { UsageError } from "../../errors/usage.js";
 import { throwIfAborted } from "../../internal/abort.js";
 import { logger } from "../../internal/debug.js";
-import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
-import { FileTaskStore } from "../../tasks/fileTaskStore.js";
-import { TaskRunner } from "../../tasks/taskRunner.js";
-import { readContainerFile } from "./archive.js";
-import { CeremonyContainer } from "./ceremonyContainer.js";
-import { ignoreMissing, isDockerNotFound, mapDockerError } from "./dockerErrors.js";
-import type { DockerOps } from "./dockerOps.js";
-import { DockerNetwork } from "./handles/dockerNetwork.js";
-import { DockerNode } from "./handles/dockerNode.js";
 import {
-  CONTAINER_HOME,
-  DEFAULT_NAMESPACE,
   LABEL_CHAIN_ID,
+  LABEL_IMAGE,
   LABEL_MANAGED_BY,
   LABEL_NAMESPACE,
   LABEL_NETWORK,
@@ -38,16 +29,23 @@ import {
   LABEL_ROLE,
   LABEL_RUN,
   LABEL_SENTRY,
-  LABEL_TEST_KEY,
   LABEL_VALIDATORS,
   MANAGED_BY,
   ROLE_CEREMONY,
   ROLE_NETWORK,
-  baseLabels,
-  labelFilter,
-  resourceName,
   roleLabel,
-} from "./names.js";
+} from "../../labels.js";
+import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
+import { FileTaskStore } from "../../tasks/fileTaskStore.js";
+import { TaskRunner } from "../../tasks/taskRunner.js";
+import { NetworkHandle } from "../node/networkHandle.js";
+import { NodeHandle } from "../node/nodeHandle.js";
+import { readContainerFile } from "./archive.js";
+import { CeremonyContainer } from "./ceremonyContainer.js";
+import { ignoreMissing, isDockerNotFound, mapDockerError } from "./dockerErrors.js";
+import { type DockerOps, type DockerReads, dockerOps } from "./dockerOps.js";
+import { baseLabels, labelFilter } from "./labelSets.js";
+import { CONTAINER_HOME, DEFAULT_NAMESPACE, resourceName } from "./names.js";
 import {
   createNodeContainer,
   ensureImage,
@@ -57,12 +55,17 @@ import {
 import { type DockerTarget, dockerTaskBackend } from "./tasks/dockerTaskBackend.js";
 import { dockerTaskRoot } from "./tasks/taskStateRoot.js";
 import { destroyNetwork, removeContainers, removeVolumes } from "./teardown.js";
-import { type NetworkView, type NodeView, networkFacts, networkPhase, viewNode } from "./views.js";
+import { readTestAccount, writeTestAccount } from "./testAccountFile.js";
+import {
+  type NetworkView,
+  type NodeView,
+  keyInLabelReason,
+  networkFacts,
+  networkPhase,
+  viewNode,
+} from "./views.js";
 
 const log = logger("docker");
-
-/** Label naming the image a network's nodes run, on its Docker network. */
-const LABEL_IMAGE = "sei.io/image";
 
 /** Options of {@link DockerProvider}. */
 export interface DockerProviderOptions {
@@ -87,14 +90,17 @@ interface JoinFacts {
  * on 127.0.0.1. Nothing is kept in this process: every read asks the engine,
  * by labels, so another process sees the same networks.
  */
-export class DockerProvider implements Provider, DockerOps {
+export class DockerProvider implements Provider, DockerReads {
   readonly mode = "docker";
   readonly docker: Docker;
   readonly runId: string;
   readonly #namespace: string;
   readonly #progress: (step: string) => void;
   readonly #stateDir: string | undefined;
+  /** Test accounts read back, by Docker network ID (a recreated network has a new one). */
+  readonly #accounts = new Map<string, TestAccount>();
   #runner: Promise<TaskRunner<DockerTarget>> | undefined;
+  readonly #ops: DockerOps;
 
   constructor(options: DockerProviderOptions) {
     this.docker = options.docker;
@@ -102,6 +108,7 @@ export class DockerProvider implements Provider, DockerOps {
     this.runId = options.runId ?? randomBytes(6).toString("hex");
     this.#progress = options.onProgress ?? (() => {});
     this.#stateDir = options.stateDir;
+    this.#ops = dockerOps(this);
   }
 
   /** The task runner, made on first use: its store is keyed by the engine's ID. */
@@ -177,9 +184,8 @@ export class DockerProvider implements Provider, DockerOps {
         metaMessages: ["Delete it first (`seinet down`), or choose another name."],
       });
     }
-    const names = Array.from({ length: spec.validators }, (_, i) => `${spec.name}-${i}`);
-    const sentry = spec.validators === 1 ? `${spec.name}-sentry` : undefined;
-    const members = [...names, ...(sentry ? [sentry] : [])];
+    const { sentry, members: topology } = networkTopology(spec);
+    const members = topology.map((m) => m.name);
     const taken = await seinetContainers(this.docker, { [LABEL_NAMESPACE]: ns });
     for (const member of members) {
       if (taken.some((c) => c.Labels[LABEL_NODE] === member)) {
@@ -198,7 +204,7 @@ export class DockerProvider implements Provider, DockerOps {
     let ceremony: CeremonyContainer | undefined;
     try {
       this.#progress(`network ${spec.name}: docker network, volumes, containers`);
-      await this.docker
+      const made = await this.docker
         .createNetwork({
           Name: dockerNetwork,
           Driver: "bridge",
@@ -209,13 +215,13 @@ export class DockerProvider implements Provider, DockerOps {
             [LABEL_VALIDATORS]: String(spec.validators),
             [LABEL_CHAIN_ID]: spec.chainId ?? spec.name,
             [LABEL_SENTRY]: sentry ?? "",
-            [LABEL_TEST_KEY]: testAccount.privateKey,
             [LABEL_IMAGE]: image,
           },
         })
         .catch((err: unknown) => {
           throw mapDockerError(err, `creating Docker network ${dockerNetwork}`);
         });
+      this.#accounts.set(made.id, testAccount);
       const roleOf = (member: string): NodeRole => (member === sentry ? "sentry" : "validator");
       await Promise.all(
         members.map(async (member, i) => {
@@ -261,6 +267,9 @@ export class DockerProvider implements Provider, DockerOps {
         ),
       );
       const done = ceremony;
+      await Promise.all(
+        members.map((m) => writeTestAccount(done.container, CeremonyContainer.home(m), testAccount)),
+      );
       ceremony = undefined;
       this.#progress(`network ${spec.name}: starting ${members.length} containers`);
       await Promise.all([
@@ -273,11 +282,11 @@ export class DockerProvider implements Provider, DockerOps {
       await cleanup().catch(() => {});
       throw configUsageError(err);
     }
-    return new DockerNetwork(this, await this.viewNetwork(ns, spec.name));
+    return new NetworkHandle(this.#ops, await this.viewNetwork(ns, spec.name));
   }
 
   async getNetwork(name: string, options: GetOptions): Promise<Network> {
-    return new DockerNetwork(this, await this.viewNetwork(this.#ns(options.namespace), name));
+    return new NetworkHandle(this.#ops, await this.viewNetwork(this.#ns(options.namespace), name));
   }
 
   async viewNetwork(namespace: string, name: string): Promise<NetworkView> {
@@ -291,8 +300,25 @@ export class DockerProvider implements Provider, DockerOps {
     const order = (n: NodeView) => (n.role === "validator" ? (n.ordinal ?? 0) : 1_000);
     nodes.sort((a, b) => order(a) - order(b));
     const expected = facts.validators.length + (facts.sentry ? 1 : 0);
-    const { phase, reason } = networkPhase(expected, nodes);
-    return { ...facts, network, nodes, phase, reason };
+    const { phase, reason } = facts.keyInLabel
+      ? { phase: "Failed" as const, reason: keyInLabelReason(name) }
+      : networkPhase(expected, nodes);
+    const testAccount = facts.keyInLabel ? undefined : await this.#testAccount(network.Id, nodes);
+    return { ...facts, testAccount, network, nodes, phase, reason };
+  }
+
+  /** The network's test account, read once from the first node container that holds it. */
+  async #testAccount(networkId: string, nodes: readonly NodeView[]): Promise<TestAccount | undefined> {
+    const known = this.#accounts.get(networkId);
+    if (known) return known;
+    for (const node of nodes) {
+      const account = await readTestAccount(this.docker.getContainer(node.inspect.Id));
+      if (account) {
+        this.#accounts.set(networkId, account);
+        return account;
+      }
+    }
+    return undefined;
   }
 
   async #viewAll(containers: readonly Docker.ContainerInfo[]): Promise<NodeView[]> {
@@ -323,6 +349,7 @@ export class DockerProvider implements Provider, DockerOps {
       );
     }
     const network = await this.viewNetwork(netNs, spec.network);
+    if (network.keyInLabel) throw new ConflictError(keyInLabelReason(spec.network));
     if (network.phase === "Initializing" || network.phase === "Terminating") {
       throw new ConflictError(
         `Network "${spec.network}" is ${network.phase}; a follower can join only a started network.`,
@@ -365,7 +392,7 @@ export class DockerProvider implements Provider, DockerOps {
           volumes: [{ volume, node: spec.name }],
           labels: { ...labels, [LABEL_ROLE]: ROLE_CEREMONY },
         }),
-        this.#joinFacts(network, netNs),
+        this.#joinFacts(network, netNs, spec.name),
       ]);
       if (made.status === "fulfilled") container = made.value;
       if (started.status === "fulfilled") ceremony = started.value;
@@ -390,20 +417,24 @@ export class DockerProvider implements Provider, DockerOps {
       }
       throw configUsageError(err);
     }
-    return new DockerNode(this, await this.viewNode(ns, spec.name));
+    return new NodeHandle(this.#ops, await this.viewNode(ns, spec.name));
   }
 
   /**
    * What a new follower's home needs from its network: every running node as a
    * peer (validators, sentry, other followers) and the genesis.
    */
-  async #joinFacts(network: NetworkView, netNs: string): Promise<JoinFacts> {
-    const running = (
+  async #joinFacts(network: NetworkView, netNs: string, follower: string): Promise<JoinFacts> {
+    const nodes = (
       await seinetContainers(this.docker, {
         [LABEL_NETWORK]: network.name,
         [LABEL_NETWORK_NAMESPACE]: netNs,
       })
-    ).filter((c) => c.State === "running" && c.Labels[LABEL_NODE_ROLE] !== undefined);
+    ).filter((c) => c.Labels[LABEL_NODE_ROLE] !== undefined);
+    const running = followerPeers(
+      follower,
+      nodes.map((c) => ({ ...c, name: c.Labels[LABEL_NODE] ?? "", running: c.State === "running" })),
+    );
     const first = network.nodes.find((n) => n.role === "validator" && n.alive) ?? network.nodes[0];
     if (!first) throw new NotFoundError("node", `${network.name}-0`, { namespace: netNs });
     const [peers, genesis] = await Promise.all([
@@ -423,7 +454,7 @@ export class DockerProvider implements Provider, DockerOps {
   }
 
   async getNode(name: string, options: GetOptions): Promise<Node> {
-    return new DockerNode(this, await this.viewNode(this.#ns(options.namespace), name));
+    return new NodeHandle(this.#ops, await this.viewNode(this.#ns(options.namespace), name));
   }
 
   async deleteNode(namespace: string, name: string, options: DeleteOptions): Promise<void> {
@@ -461,7 +492,7 @@ export class DockerProvider implements Provider, DockerOps {
     for (const n of networks) {
       const facts = networkFacts(n);
       const view = await this.viewNetwork(facts.namespace, facts.name).catch(() => undefined);
-      if (view) out.push(new DockerNetwork(this, view));
+      if (view) out.push(new NetworkHandle(this.#ops, view));
     }
     return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
   }
@@ -477,15 +508,8 @@ export class DockerProvider implements Provider, DockerOps {
       (c) => c.Labels[LABEL_NODE_ROLE] !== undefined,
     );
     const views = await this.#viewAll(containers);
-    const order = { validator: 0, sentry: 1, follower: 2 } as const;
-    views.sort(
-      (a, b) =>
-        a.network.localeCompare(b.network) ||
-        order[a.role] - order[b.role] ||
-        (a.ordinal ?? 0) - (b.ordinal ?? 0) ||
-        a.name.localeCompare(b.name),
-    );
-    return views.map((v) => new DockerNode(this, v));
+    views.sort(compareNodes);
+    return views.map((v) => new NodeHandle(this.#ops, v));
   }
 
   /**

@@ -1,5 +1,4 @@
 import type Docker from "dockerode";
-import { ignoreMissing } from "./dockerErrors.js";
 import {
   LABEL_MANAGED_BY,
   LABEL_NAMESPACE,
@@ -9,8 +8,9 @@ import {
   LABEL_ROLE,
   MANAGED_BY,
   ROLE_NETWORK,
-  labelFilter,
-} from "./names.js";
+} from "../../labels.js";
+import { ignoreMissing } from "./dockerErrors.js";
+import { labelFilter } from "./labelSets.js";
 import { STOP_GRACE_S, seinetContainers } from "./nodeContainer.js";
 
 /** Removes containers (seid gets a short grace) and then their volumes. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { NodeView } from "./views.js";
-import { networkPhase } from "./views.js";
+import { keyInLabelReason, networkFacts, networkPhase } from "./views.js";
 
 function node(name: string, role: NodeView["role"], phase: NodeView["phase"]): NodeView {
   return {
@@ -68,5 +68,24 @@ describe("networkPhase (docker)", () => {
     const phase = networkPhase(2, [node("n-0", "validator", "Running")]);
     assert.equal(phase.phase, "Failed");
     assert.match(phase.reason ?? "", /1 of its containers are gone/);
+  });
+});
+
+describe("networkFacts", () => {
+  const network = (labels: Record<string, string>) =>
+    ({ Labels: { "sei.io/seinetwork": "n", "sei.io/validators": "1", ...labels } }) as never;
+
+  test("default: no key is read from labels", () => {
+    const facts = networkFacts(network({ "sei.io/sentry": "n-sentry" }));
+    assert.equal(facts.keyInLabel, false);
+    assert.deepEqual(facts.validators, ["n-0"]);
+    assert.equal("testAccount" in facts, false);
+  });
+
+  test("error: a key in a label marks the network as one to recreate, and is not kept", () => {
+    const facts = networkFacts(network({ "sei.io/test-account-key": `0x${"11".repeat(32)}` }));
+    assert.equal(facts.keyInLabel, true);
+    assert.doesNotMatch(JSON.stringify(facts), /1111/);
+    assert.match(keyInLabelReason("n"), /seinet down n --mode docker/);
   });
 });

@@ -3,13 +3,11 @@ import type { NodeRole } from "../../chain/config.js";
 import { crashExcerpt } from "../../chain/crashExcerpt.js";
 import { DEFAULT_PORTS } from "../../chain/ports.js";
 import { scheduledHalt } from "../../chain/scheduledHalt.js";
-import { type TestAccount, testAccountFromKey } from "../../chain/testAccount.js";
+import { validatorNames } from "../../chain/topology.js";
 import type { Endpoints } from "../../client/handles.js";
-import { FailedError } from "../../errors/failed.js";
-import type { NetworkPhase, NodePhase } from "../../specs/types.js";
-import { demuxLog } from "./logFrames.js";
 import {
   LABEL_CHAIN_ID,
+  LABEL_IMAGE,
   LABEL_NAMESPACE,
   LABEL_NETWORK,
   LABEL_NETWORK_NAMESPACE,
@@ -17,47 +15,44 @@ import {
   LABEL_NODE_ROLE,
   LABEL_ORDINAL,
   LABEL_SENTRY,
-  LABEL_TEST_KEY,
   LABEL_VALIDATORS,
-} from "./names.js";
+  LEGACY_LABEL_TEST_KEY,
+} from "../../labels.js";
+import type { NetworkPhase, NodePhase } from "../../specs/types.js";
+import { networkPhase as phaseOfMembers } from "../node/networkPhase.js";
+import type { NetworkFacts, NodeFacts } from "../node/nodeOps.js";
+import { demuxLog } from "./logFrames.js";
 
 /** Lines of log a Failed node's error carries. */
 const TAIL_LINES = 40;
 /** How far back a dead container's log is read to find the start of its crash report. */
 const CRASH_WINDOW_LINES = 5000;
 
-/** A node container as read now. */
-export interface NodeView {
-  name: string;
-  namespace: string;
-  network: string;
+/**
+ * A node container as read now: the facts the shared handles read (its
+ * endpoints are those published on 127.0.0.1, read from the inspect, never
+ * guessed), and the container's own.
+ */
+export interface NodeView extends NodeFacts {
   networkNamespace: string;
-  role: NodeRole;
   ordinal: number | undefined;
   inspect: Docker.ContainerInspectInfo;
-  alive: boolean;
-  phase: NodePhase;
-  exitCode: number | undefined;
-  reason: string | undefined;
   /** The upgrade seid stopped for, when it halted at a scheduled height (phase Halted). */
   halt?: { upgrade: string; height: number } | undefined;
-  /** Endpoints published on 127.0.0.1, read from the inspect (never guessed). */
-  endpoints: Endpoints;
 }
 
-/** A network as read now: its Docker network and its validators and sentry. */
-export interface NetworkView {
-  name: string;
-  namespace: string;
-  chainId: string;
+/**
+ * A network as read now: its validators and sentry, and its Docker network.
+ * The test account is undefined while no node container can be read, or when
+ * the network keeps its key in a label (`keyInLabel`: unusable, to recreate).
+ */
+export interface NetworkView extends NetworkFacts<NodeView> {
   validators: string[];
   sentry: string | undefined;
-  testAccount: TestAccount;
+  keyInLabel: boolean;
   image: string | undefined;
   network: Docker.NetworkInspectInfo;
   nodes: NodeView[];
-  phase: NetworkPhase;
-  reason: string | undefined;
 }
 
 /** The last lines of a container's log (stdout and stderr), demultiplexed. */
@@ -142,22 +137,32 @@ export function networkFacts(network: Docker.NetworkInspectInfo) {
   const labels = network.Labels ?? {};
   const name = labels[LABEL_NETWORK] ?? "";
   const count = Number(labels[LABEL_VALIDATORS] ?? "0");
-  const key = labels[LABEL_TEST_KEY] ?? "";
   return {
     name,
     namespace: labels[LABEL_NAMESPACE] ?? "",
     chainId: labels[LABEL_CHAIN_ID] || name,
-    validators: Array.from({ length: count }, (_, i) => `${name}-${i}`),
+    validators: validatorNames(name, count),
     sentry: labels[LABEL_SENTRY] || undefined,
-    testAccount: testAccountFromKey(Buffer.from(key.replace(/^0x/, ""), "hex")),
-    image: labels["sei.io/image"],
+    keyInLabel: labels[LEGACY_LABEL_TEST_KEY] !== undefined,
+    image: labels[LABEL_IMAGE],
   };
 }
 
 /**
- * A network's phase from its validators and sentry, as in the local mode: all
- * running is Ready; more than two thirds of the validators running is
- * Degraded; less is Failed; all stopped at an upgrade is Paused.
+ * Why a network made by an older seinet is refused: its test account's key is
+ * in a label of its Docker network, public to anyone who may inspect it.
+ */
+export function keyInLabelReason(name: string): string {
+  return (
+    `Network "${name}" was made by an older seinet that kept its test account's private key in a label of its Docker network, ` +
+    `where \`docker network inspect\` shows it to anyone; delete it (\`seinet down ${name} --mode docker\`) and create it again.`
+  );
+}
+
+/**
+ * A network's phase from its validators' and sentry's containers: one not
+ * started yet is Initializing, one gone is Failed, one being removed is
+ * Terminating; else the shared rule decides.
  */
 export function networkPhase(
   expected: number,
@@ -168,38 +173,17 @@ export function networkPhase(
     return { phase: "Failed", reason: `${expected - nodes.length} of its containers are gone` };
   }
   if (nodes.some((n) => n.phase === "Terminating")) return { phase: "Terminating" };
-  const down = nodes.filter((n) => !n.alive);
-  if (down.length === 0) return { phase: "Ready" };
-  const describe = down.map((n) => `${n.name}: ${n.reason}`).join("; ");
-  if (down.every((n) => n.phase === "Halted")) return { phase: "Paused", reason: describe };
-  const validators = nodes.filter((n) => n.role === "validator");
-  const live = validators.filter((n) => n.alive).length;
-  if (live * 3 > validators.length * 2) return { phase: "Degraded", reason: describe };
-  return { phase: "Failed", reason: describe };
+  return phaseOfMembers(nodes);
 }
 
-/** The FailedError of a node or network, with the first dead container's log tail. */
-export async function failure(
-  docker: Docker,
-  kind: "node" | "network",
-  name: string,
-  phase: string,
-  reason: string | undefined,
-  dead: NodeView | undefined,
-): Promise<FailedError> {
-  // A container holds one run of seid (swaps and restarts make a new one): its crash report is
-  // read whole enough to find the panic, then cut to the lines that say why.
-  const tail = dead
-    ? crashExcerpt(
-        await containerLogTail(docker.getContainer(dead.inspect.Id), CRASH_WINDOW_LINES),
-        TAIL_LINES,
-      )
-    : undefined;
-  return new FailedError(`${kind === "node" ? "Node" : "Network"} "${name}" is ${phase}.`, {
-    resource: `${kind}/${name}`,
-    phase,
-    reason,
-    exitCode: dead?.exitCode,
-    logTail: tail || undefined,
-  });
+/**
+ * The part of a dead container's log that says why it died. A container holds
+ * one run of seid (swaps and restarts make a new one): its log is read whole
+ * enough to find the panic, then cut to the lines that say why.
+ */
+export async function crashLog(docker: Docker, dead: NodeView): Promise<string> {
+  return crashExcerpt(
+    await containerLogTail(docker.getContainer(dead.inspect.Id), CRASH_WINDOW_LINES),
+    TAIL_LINES,
+  );
 }

@@ -1,12 +1,59 @@
-import type { DeleteOptions } from "../../client/options.js";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "../../readiness/options.js";
+import { type NodeOps, type NodeReads, boundReads } from "../node/nodeOps.js";
+import { endpointsOf } from "./endpoints.js";
+import { hostSeidCommand } from "./hostSeidCommand.js";
+import { logLines } from "./logLines.js";
 import type { StateStore } from "./store.js";
-import type { NetworkView, NodeView } from "./views.js";
+import { type NetworkView, type NodeView, crashLog } from "./views.js";
 
-/** What the local handles need from their provider: reads and deletes by name. */
-export interface LocalOps {
+/** The local mode under the shared handles: records and processes read from the state root. */
+export type LocalOps = NodeOps<NetworkView, NodeView>;
+
+/** What the local adapter needs from its provider: the store, and reads and deletes by name. */
+export interface LocalReads extends NodeReads<NetworkView, NodeView> {
   readonly store: StateStore;
-  viewNode(namespace: string, name: string, signal?: AbortSignal): Promise<NodeView>;
-  viewNetwork(namespace: string, name: string, signal?: AbortSignal): Promise<NetworkView>;
-  deleteNode(namespace: string, name: string, options: DeleteOptions): Promise<void>;
-  deleteNetwork(namespace: string, name: string, options: DeleteOptions): Promise<void>;
+}
+
+/**
+ * The local adapter: a node is a seid process with its record, its log a
+ * file, its endpoints the ports in its record. No fault verbs yet.
+ */
+export function localOps(provider: LocalReads): LocalOps {
+  const { store } = provider;
+  return {
+    probeRequestMs: DEFAULT_REQUEST_TIMEOUT_MS,
+    ...boundReads(provider),
+    nodeFacts: ({ record, alive, phase, reason, exitCode }) => ({
+      name: record.name,
+      namespace: record.namespace,
+      network: record.network,
+      networkNamespace: record.networkNamespace,
+      role: record.role,
+      alive,
+      phase,
+      reason,
+      exitCode,
+      endpoints: phase === "Running" ? endpointsOf(record) : {},
+    }),
+    networkFacts: ({ record, nodes, phase, reason }) => ({
+      name: record.name,
+      namespace: record.namespace,
+      chainId: record.chainId,
+      validators: record.validators,
+      testAccount: record.testAccount,
+      nodes,
+      phase,
+      reason,
+    }),
+    nodeObject: ({ record, proc, exitCode, reason }) => ({ ...record, proc, exitCode, reason }),
+    networkObject: ({ record, phase, reason, nodes }) => ({
+      ...record,
+      phase,
+      reason,
+      nodes: nodes.map((n) => ({ ...n.record, proc: n.proc, phase: n.phase, exitCode: n.exitCode })),
+    }),
+    logs: ({ record }, options) => logLines(store.nodePaths(record.namespace, record.name).log, options),
+    crashLog: (view) => crashLog(store, view),
+    seidCommand: ({ record }) => hostSeidCommand(record.seid.path, record.home),
+  };
 }

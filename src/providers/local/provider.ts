@@ -6,6 +6,7 @@ import { networkCeremony } from "../../chain/networkCeremony.js";
 import { peerAddress } from "../../chain/nodeId.js";
 import { type NodePorts, portList } from "../../chain/ports.js";
 import { generateTestAccount } from "../../chain/testAccount.js";
+import { MIN_FOLLOWER_PEERS, compareNodes, followerPeers, networkTopology } from "../../chain/topology.js";
 import type { Network, Node, Task, Workflow } from "../../client/handles.js";
 import type { DeleteOptions, GetOptions, ListOptions, OpOptions } from "../../client/options.js";
 import type { Provider } from "../../client/provider.js";
@@ -15,11 +16,11 @@ import { throwIfAborted } from "../../internal/abort.js";
 import { logger } from "../../internal/debug.js";
 import { LABEL_MANAGED_BY, LABEL_NETWORK, LABEL_ROLE, MANAGED_BY, ROLE_NODE } from "../../labels.js";
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
+import { NetworkHandle } from "../node/networkHandle.js";
+import { NodeHandle } from "../node/nodeHandle.js";
 import { allocatePorts } from "./allocatePorts.js";
-import { LocalNetwork } from "./handles/localNetwork.js";
-import { LocalNode } from "./handles/localNode.js";
 import { hostRuntime } from "./hostRuntime.js";
-import type { LocalOps } from "./localOps.js";
+import { type LocalOps, type LocalReads, localOps } from "./localOps.js";
 import type { NetworkRecord, NodeRecord, SeidRef } from "./records.js";
 import { isAlive, startSeid, stopSeid } from "./seidProcess.js";
 import type { SeidResolver } from "./seidResolver.js";
@@ -55,7 +56,7 @@ export interface LocalProviderOptions {
  * loopback ports chosen free, with its record, home, log and pid under the
  * state root so any process can read it back.
  */
-export class LocalProvider implements Provider, LocalOps {
+export class LocalProvider implements Provider, LocalReads {
   readonly mode = "local";
   readonly #runner: LocalTaskRunner;
   readonly #workflows: LocalWorkflowRunner;
@@ -63,12 +64,14 @@ export class LocalProvider implements Provider, LocalOps {
   readonly #resolve: SeidResolver;
   readonly #namespace: string;
   readonly #progress: (step: string) => void;
+  readonly #ops: LocalOps;
 
   constructor(options: LocalProviderOptions) {
     this.store = options.store;
     this.#resolve = options.resolveSeid;
     this.#namespace = StateStore.namespace(options.defaultNamespace);
     this.#progress = options.onProgress ?? (() => {});
+    this.#ops = localOps(this);
     this.#runner = new LocalTaskRunner({
       store: this.store,
       resolve: this.#resolve,
@@ -165,10 +168,7 @@ export class LocalProvider implements Provider, LocalOps {
     const seid = await this.#resolve(spec.binary, signal);
     throwIfAborted(signal, `creating network "${spec.name}"`);
     const labels = { ...spec.labels, [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_NETWORK]: spec.name };
-    const names = Array.from({ length: spec.validators }, (_, i) => `${spec.name}-${i}`);
-    // A lone validator gives a follower one peer, and block sync never calls a
-    // node with one peer caught up: the network runs a sentry as the second.
-    const sentry = spec.validators === 1 ? `${spec.name}-sentry` : undefined;
+    const { validators: names, sentry } = networkTopology(spec);
     const testAccount = generateTestAccount();
     const network: NetworkRecord = {
       kind: "network",
@@ -249,11 +249,11 @@ export class LocalProvider implements Provider, LocalOps {
       await this.#destroyNetwork(network, nodes);
       throw configUsageError(err);
     }
-    return new LocalNetwork(this, await this.viewNetwork(ns, spec.name));
+    return new NetworkHandle(this.#ops, await this.viewNetwork(ns, spec.name));
   }
 
   async getNetwork(name: string, options: GetOptions): Promise<Network> {
-    return new LocalNetwork(this, await this.viewNetwork(this.#ns(options.namespace), name));
+    return new NetworkHandle(this.#ops, await this.viewNetwork(this.#ns(options.namespace), name));
   }
 
   async viewNetwork(namespace: string, name: string): Promise<NetworkView> {
@@ -317,14 +317,12 @@ export class LocalProvider implements Provider, LocalOps {
       return made;
     });
     try {
-      // Peers: the validators, the sentry and every other follower of the network.
-      const peerRecords = (await this.store.listNodes()).filter(
-        (n) =>
-          n.name !== record.name &&
-          n.network === spec.network &&
-          n.networkNamespace === netNs &&
-          n.state === "started" &&
-          n.nodeId,
+      const ofNetwork = (await this.store.listNodes()).filter(
+        (n) => n.network === spec.network && n.networkNamespace === netNs,
+      );
+      const peerRecords = followerPeers(
+        record.name,
+        ofNetwork.map((n) => ({ ...n, running: n.state === "started" && n.nodeId !== "" })),
       );
       const peers = peerRecords.map((n) => peerAddress(n.nodeId, n.host, n.ports.p2p));
       const first = await this.store.readNode(netNs, network.validators[0] as string);
@@ -352,7 +350,7 @@ export class LocalProvider implements Provider, LocalOps {
       // enough to start: block sync needs two, the rest are dialed again later.
       await waitListening(
         peerRecords.map((n) => ({ host: n.host, port: n.ports.p2p })),
-        { timeoutMs: 30_000, atLeast: 2, signal },
+        { timeoutMs: 30_000, atLeast: MIN_FOLLOWER_PEERS, signal },
       );
       await this.#start(record);
       record.state = "started";
@@ -361,11 +359,11 @@ export class LocalProvider implements Provider, LocalOps {
       await this.#destroyNodes([record]);
       throw configUsageError(err);
     }
-    return new LocalNode(this, await this.viewNode(ns, spec.name));
+    return new NodeHandle(this.#ops, await this.viewNode(ns, spec.name));
   }
 
   async getNode(name: string, options: GetOptions): Promise<Node> {
-    return new LocalNode(this, await this.viewNode(this.#ns(options.namespace), name));
+    return new NodeHandle(this.#ops, await this.viewNode(this.#ns(options.namespace), name));
   }
 
   /** Stops nodes in parallel and removes their directories (and so their port reservations). */
@@ -438,7 +436,7 @@ export class LocalProvider implements Provider, LocalOps {
     const out: Network[] = [];
     for (const r of records) {
       const view = await this.viewNetwork(r.namespace, r.name).catch(() => undefined);
-      if (view) out.push(new LocalNetwork(this, view));
+      if (view) out.push(new NetworkHandle(this.#ops, view));
     }
     return out;
   }
@@ -448,15 +446,8 @@ export class LocalProvider implements Provider, LocalOps {
     const records = (await this.store.listNodes(options.network ? undefined : ns)).filter(
       (r) => !options.network || (r.network === options.network && (!ns || r.networkNamespace === ns)),
     );
-    const order = { validator: 0, sentry: 1, follower: 2 } as const;
-    records.sort(
-      (a, b) =>
-        a.network.localeCompare(b.network) ||
-        order[a.role] - order[b.role] ||
-        (a.ordinal ?? 0) - (b.ordinal ?? 0) ||
-        a.name.localeCompare(b.name),
-    );
-    return Promise.all(records.map(async (r) => new LocalNode(this, await viewNode(this.store, r))));
+    records.sort(compareNodes);
+    return Promise.all(records.map(async (r) => new NodeHandle(this.#ops, await viewNode(this.store, r))));
   }
 
   /** Starts a task; see LocalTaskRunner.run. */

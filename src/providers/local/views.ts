@@ -1,7 +1,9 @@
 import { crashExcerpt } from "../../chain/crashExcerpt.js";
 import { scheduledHalt } from "../../chain/scheduledHalt.js";
-import { FailedError } from "../../errors/failed.js";
+import type { FailedError } from "../../errors/failed.js";
 import type { NetworkPhase, NodePhase } from "../../specs/types.js";
+import { failure as nodeFailure } from "../node/failure.js";
+import { networkPhase as phaseOfMembers } from "../node/networkPhase.js";
 import type { NetworkRecord, NodeRecord, ProcRecord } from "./records.js";
 import { runLog } from "./runLog.js";
 import { exitCode, isAlive } from "./seidProcess.js";
@@ -76,12 +78,9 @@ async function settledExitCode(proc: ProcRecord, exitFile: string): Promise<numb
   return undefined;
 }
 
-/** x/upgrade's panic at a scheduled height: `UPGRADE "v6.6" NEEDED at height: 123`. */
 /**
- * A network's phase from its validators: all running is Ready; more than two
- * thirds of the voting power running is Degraded (blocks still come); less is
- * Failed (consensus has stopped). A dead sentry degrades a lone validator's network. Nodes that
- * stopped at a scheduled upgrade pause it.
+ * A network's phase from its record and its validators and sentry: the record
+ * says when it is still being made or removed, else the shared rule decides.
  */
 export function networkPhase(
   record: NetworkRecord,
@@ -89,17 +88,21 @@ export function networkPhase(
 ): { phase: NetworkPhase; reason?: string } {
   if (record.state === "initializing") return { phase: "Initializing" };
   if (record.state === "terminating") return { phase: "Terminating" };
-  const validators = nodes.filter((n) => n.record.role === "validator");
-  const down = nodes.filter((n) => !n.alive);
-  if (down.length === 0) return { phase: "Ready" };
-  if (down.every((n) => n.phase === "Halted")) {
-    // Stopped at a scheduled upgrade: paused until the nodes run the new binary.
-    return { phase: "Paused", reason: down.map((n) => `${n.record.name}: ${n.reason}`).join("; ") };
-  }
-  const describe = down.map((n) => `${n.record.name}: ${n.reason}`).join("; ");
-  const live = validators.filter((n) => n.alive).length;
-  if (live * 3 > validators.length * 2) return { phase: "Degraded", reason: describe };
-  return { phase: "Failed", reason: describe };
+  return phaseOfMembers(
+    nodes.map((n) => ({
+      name: n.record.name,
+      role: n.record.role,
+      alive: n.alive,
+      phase: n.phase,
+      reason: n.reason,
+    })),
+  );
+}
+
+/** The part of a dead node's log, since its last start, that says why it died. */
+export async function crashLog(store: StateStore, dead: NodeView): Promise<string> {
+  const paths = store.nodePaths(dead.record.namespace, dead.record.name);
+  return crashExcerpt(await runLog(paths.log, dead.proc?.logFrom));
 }
 
 /** The FailedError for a node or network that reached Failed (or Degraded), with the first dead node's log tail. */
@@ -111,16 +114,8 @@ export async function failure(
   dead: NodeView | undefined,
   store: StateStore,
 ): Promise<FailedError> {
-  const logTailText = dead
-    ? crashExcerpt(
-        await runLog(store.nodePaths(dead.record.namespace, dead.record.name).log, dead.proc?.logFrom),
-      )
-    : undefined;
-  return new FailedError(`${kind === "node" ? "Node" : "Network"} "${name}" is ${phase}.`, {
-    resource: `${kind}/${name}`,
-    phase,
-    reason,
-    exitCode: dead?.exitCode,
-    logTail: logTailText || undefined,
-  });
+  return nodeFailure(
+    { kind, name, phase, reason },
+    dead ? { exitCode: dead.exitCode, crashLog: await crashLog(store, dead) } : undefined,
+  );
 }

@@ -4,7 +4,13 @@ import { InfraError } from "../../../errors/infra.js";
 import { UsageError } from "../../../errors/usage.js";
 import { throwIfAborted } from "../../../internal/abort.js";
 import { logger } from "../../../internal/debug.js";
-import { LABEL_MANAGED_BY, MANAGED_BY } from "../../../labels.js";
+import {
+  LABEL_CONTENT_HASH,
+  LABEL_MANAGED_BY,
+  LABEL_SEID_COMMIT,
+  LABEL_SEID_VERSION,
+  MANAGED_BY,
+} from "../../../labels.js";
 import { seidVersion } from "../../../seid/seidVersion.js";
 import { fileDigest, readMemo, writeMemo } from "./bundleMemo.js";
 import { connectDocker, resolveDockerHost } from "./dockerHost.js";
@@ -14,13 +20,6 @@ import { runBuild } from "./runBuild.js";
 import { type SeidPayload, locateSeid, materializeSeid } from "./seidPayload.js";
 
 const log = logger("docker");
-
-/** Label carrying the seid version (`v6.6.2`) on images seinet builds. */
-export const LABEL_SEID_VERSION = "sei.io/seid-version";
-/** Label carrying the full sei-chain commit. */
-export const LABEL_SEID_COMMIT = "sei.io/seid-commit";
-/** Label carrying the sha256 of the build context: what makes a build a cache hit. */
-export const LABEL_CONTENT_HASH = "sei.io/image-content-hash";
 
 const CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
 const BUILD_TIMEOUT_MS = 15 * 60_000;

@@ -1,4 +1,4 @@
-import type { Endpoints, ForwardedEndpoints } from "../../../client/handles.js";
+import type { Endpoints, ForwardedEndpoints } from "../../client/handles.js";
 
 /** Endpoints that need no forwarding, shaped as a forward that closes at no cost. */
 export function passThrough(endpoints: Endpoints): ForwardedEndpoints {

@@ -1,0 +1,122 @@
+import type { TestAccount } from "../../chain/testAccount.js";
+import type { ForwardedEndpoints, Network } from "../../client/handles.js";
+import type { DeleteOptions, OpOptions } from "../../client/options.js";
+import { madeBlock } from "../../readiness/madeBlock.js";
+import type { NetworkPhase } from "../../specs/types.js";
+import { deadNode } from "./deadNode.js";
+import { failure } from "./failure.js";
+import type { NetworkFacts, NodeFacts, NodeOps } from "./nodeOps.js";
+import { passThrough } from "./passThrough.js";
+import { waitServing } from "./waitServing.js";
+
+/**
+ * A genesis network of seid processes (local) or containers (docker), written
+ * once over the mode's {@link NodeOps}.
+ */
+export class NetworkHandle<N, V> implements Network {
+  readonly name: string;
+  readonly namespace: string;
+  #view: N;
+  readonly #ops: NodeOps<N, V>;
+
+  constructor(ops: NodeOps<N, V>, view: N) {
+    this.#ops = ops;
+    this.#view = view;
+    const facts = ops.networkFacts(view);
+    this.name = facts.name;
+    this.namespace = facts.namespace;
+  }
+
+  #facts(): NetworkFacts<V> {
+    return this.#ops.networkFacts(this.#view);
+  }
+
+  get chainId(): string {
+    return this.#facts().chainId;
+  }
+
+  get phase(): NetworkPhase {
+    return this.#facts().phase;
+  }
+
+  /** The first running validator's endpoints: what the network serves as a whole. */
+  #entry(): NodeFacts["endpoints"] | undefined {
+    const { phase, nodes } = this.#facts();
+    if (phase !== "Ready" && phase !== "Degraded") return undefined;
+    return nodes.map((n) => this.#ops.nodeFacts(n)).find((n) => n.role === "validator" && n.alive)?.endpoints;
+  }
+
+  get tendermintRpc(): string | undefined {
+    return this.#entry()?.tendermintRpc;
+  }
+
+  get rest(): string | undefined {
+    return this.#entry()?.rest;
+  }
+
+  /** The account funded in genesis for the caller's transactions, key included. */
+  get testAccount(): TestAccount | undefined {
+    const account = this.#facts().testAccount;
+    return account ? { ...account } : undefined;
+  }
+
+  /** Names of the validators, addressable with `getNode`, in ordinal order. */
+  get validators(): string[] {
+    return [...this.#facts().validators];
+  }
+
+  /** The mode's records (local) or inspects (docker) of the network and its validators and sentry. */
+  object(): unknown {
+    return structuredClone(this.#ops.networkObject(this.#view));
+  }
+
+  async refresh(options: OpOptions = {}): Promise<void> {
+    this.#view = await this.#ops.viewNetwork(this.namespace, this.name, options.signal);
+  }
+
+  /**
+   * Resolves when every validator runs and Tendermint reports a first block. A
+   * validator that dies meanwhile rejects at once with a FailedError carrying
+   * its exit code and log tail: neither mode restarts it.
+   */
+  async waitReady(options: OpOptions = {}): Promise<void> {
+    await waitServing({
+      signal: options.signal,
+      what: `waiting for network "${this.name}" to be Ready`,
+      check: async () => {
+        await this.refresh();
+        const { phase, reason, nodes } = this.#facts();
+        if (phase === "Failed" || phase === "Degraded") {
+          const dead = nodes.find((n) => !this.#ops.nodeFacts(n).alive);
+          return {
+            ready: false,
+            failed: failure(
+              { kind: "network", name: this.name, phase, reason },
+              await deadNode(this.#ops, dead),
+            ),
+          };
+        }
+        return { ready: phase === "Ready", note: `phase ${phase}` };
+      },
+      probe: (signal) =>
+        madeBlock(this.tendermintRpc as string, { signal, requestTimeout: this.#ops.probeRequestMs }),
+    });
+  }
+
+  /** Endpoints on this machine (loopback, or published on 127.0.0.1) need no forwarding: returned as they are. */
+  async forward(): Promise<ForwardedEndpoints> {
+    return passThrough({ tendermintRpc: this.tendermintRpc, rest: this.rest });
+  }
+
+  /**
+   * Stops and removes the validators, the sentry and their state. Followers
+   * still attached make it a ConflictError naming them, unless `cascade`.
+   */
+  async delete(options: DeleteOptions = {}): Promise<void> {
+    await this.#ops.deleteNetwork(this.namespace, this.name, options);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.delete();
+  }
+}
