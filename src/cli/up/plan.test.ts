@@ -3,10 +3,14 @@ import { describe, test } from "node:test";
 import { UsageError } from "../../errors/usage.js";
 import { MAX_RPC_NODES, planUp } from "./plan.js";
 
-const plan = (values: Record<string, string | boolean>, positionals: string[] = []) =>
-  planUp({ values, positionals });
+// A real bech32 account address (a seid v6.6.2 validator's).
+const ADDRESS = "sei1y20ly4whgfjwg8aeu7j5uyu6ejzx08hfvy5maa";
 
-function usage(values: Record<string, string | boolean>, message: RegExp, positionals: string[] = []): void {
+type Values = Record<string, string | boolean | string[]>;
+
+const plan = (values: Values, positionals: string[] = []) => planUp({ values, positionals });
+
+function usage(values: Values, message: RegExp, positionals: string[] = []): void {
   assert.throws(
     () => plan(values, positionals),
     (err: unknown) => err instanceof UsageError && message.test(err.message),
@@ -17,6 +21,7 @@ describe("planUp", () => {
   test("default: one validator, one RPC node named devnet-rpc-0, 5 minutes", () => {
     assert.deepEqual(plan({}), {
       name: "devnet",
+      spec: {},
       namespace: undefined,
       validators: 1,
       followers: ["devnet-rpc-0"],
@@ -44,6 +49,7 @@ describe("planUp", () => {
     });
     assert.deepEqual(p, {
       name: "ci",
+      spec: {},
       namespace: "team-a",
       validators: 4,
       followers: ["ci-rpc-0", "ci-rpc-1", "ci-rpc-2"],
@@ -100,5 +106,38 @@ describe("planUp", () => {
     usage({ image: "seinet/seid:x" }, /`--image` applies to `--mode docker`/);
     usage({ mode: "docker", image: "seinet/seid:x", binary: "v6.6.2" }, /`--image` or `--binary`, not both/);
     usage({ mode: "docker", image: " " }, /`--image` to be a seid image reference/);
+  });
+
+  test("args: --chain-id, repeatable --genesis, --config and --account fill the spec", () => {
+    const p = plan({
+      "chain-id": "sei",
+      genesis: [
+        "gov.voting_params.voting_period=30s",
+        "staking.params.max_validators=50",
+        'mint.params.x={"a":1}',
+      ],
+      config: ["mempool.size=10000"],
+      account: [`${ADDRESS}=1000usei,5uatom`],
+    });
+    assert.deepEqual(p.spec, {
+      chainId: "sei",
+      genesis: {
+        "gov.voting_params.voting_period": "30s",
+        "staking.params.max_validators": 50,
+        "mint.params.x": { a: 1 },
+      },
+      config: { "mempool.size": "10000" },
+      accounts: [{ address: ADDRESS, balance: "1000usei,5uatom" }],
+    });
+  });
+
+  test("error: malformed or repeated spec flags are refused before anything is made", () => {
+    usage({ genesis: ["novalue"] }, /`--genesis` to be PATH=VALUE/);
+    usage({ genesis: ["=1"] }, /`--genesis` to be PATH=VALUE/);
+    usage({ genesis: ["a.b=1", "a.b=2"] }, /sets a\.b twice/);
+    usage({ config: ["x"] }, /`--config` to be KEY=VALUE/);
+    usage({ account: ["sei1nope=1usei"] }, /accounts\[0\]\.address/);
+    usage({ account: [`${ADDRESS}=lots`] }, /accounts\[0\]\.balance/);
+    usage({ "chain-id": "Sei_1" }, /chainId/);
   });
 });

@@ -13,10 +13,11 @@ import {
   positionalsAtMost,
   stringFlag,
 } from "../flags.js";
+import { type SpecFlags, specFlags } from "./specFlags.js";
 
 /** Usage line of `seinet up`. */
 export const UP_USAGE =
-  "seinet up [--validators N (1)] [--rpc-nodes M (1)] [--name NAME (devnet)] [--timeout DURATION (5m)] [--binary PATH|VERSION] [--mode local|docker] [--image IMAGE] [--namespace NS] [--json] [--timings] [--keep-on-failure] [--show-key]";
+  "seinet up [--validators N (1)] [--rpc-nodes M (1)] [--name NAME (devnet)] [--chain-id ID (NAME)] [--genesis PATH=VALUE]... [--config KEY=VALUE]... [--account ADDRESS=COINS]... [--timeout DURATION (5m)] [--binary PATH|VERSION] [--mode local|docker] [--image IMAGE] [--namespace NS] [--json] [--timings] [--keep-on-failure] [--show-key]";
 
 /** Most follower RPC nodes `up` starts (each is a seid process on this machine). */
 export const MAX_RPC_NODES = 20;
@@ -24,6 +25,8 @@ export const MAX_RPC_NODES = 20;
 /** Everything `up` will do, checked before any side effect. */
 export interface UpPlan {
   name: string;
+  /** Chain id, genesis and config overrides, and accounts funded in genesis, from repeatable flags. */
+  spec: SpecFlags;
   namespace: string | undefined;
   validators: number;
   /** Follower names, `<name>-rpc-<i>`. */
@@ -89,15 +92,18 @@ export function planUp({ values, positionals }: Pick<CommandContext, "values" | 
     );
   }
   // The SDK's own checks (2 validators, …), so `up` refuses exactly what createNetwork would.
+  const spec = specFlags(values);
   validateNetworkSpec({
     name,
     validators,
+    ...spec,
     ...(binary && mode === "local" ? { binary } : {}),
     ...(image ? { image } : {}),
   });
   for (const node of followers) validateNodeSpec({ name: node, network: name });
   return {
     name,
+    spec,
     namespace,
     validators,
     followers,

@@ -89,6 +89,7 @@ function fakeClient(script: { network: Step; follower: Step }, base: string) {
 
 const PLAN: UpPlan = {
   name: "devnet",
+  spec: {},
   namespace: undefined,
   validators: 1,
   followers: ["devnet-rpc-0"],

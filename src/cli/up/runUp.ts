@@ -69,6 +69,7 @@ export async function runUp(client: Client, plan: UpPlan, context: UpContext): P
   try {
     net = await client.createNetwork(
       {
+        ...plan.spec,
         name: plan.name,
         namespace: plan.namespace,
         validators: plan.validators,
