@@ -111,7 +111,7 @@ describe("docker mode (real Docker engine)", { timeout: 6 * 60_000 }, () => {
     const started = performance.now();
     const [netA, netB] = await Promise.all([
       a.createNetwork({ name: NAME, validators: 1, image, labels: { team: "sdk" } }),
-      b.createNetwork({ name: NAME, validators: 1, image, snapshots: { interval: 10 } }),
+      b.createNetwork({ name: NAME, chainId: "sei", validators: 1, image, snapshots: { interval: 10 } }),
     ]);
     await Promise.all([netA.waitReady(ready()), netB.waitReady(ready())]);
     console.error(`two 1-validator networks Ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -153,6 +153,36 @@ describe("docker mode (real Docker engine)", { timeout: 6 * 60_000 }, () => {
     assert.deepEqual(
       (await other.listNodes({ network: NAME })).map((n) => n.name),
       [`${NAME}-0`, `${NAME}-sentry`],
+    );
+    assert.equal(netA.chainId, NAME);
+    assert.equal((await b.getNetwork(NAME)).chainId, "sei", "the chain id is read back from the engine");
+
+    // seid in the node's container: its client config points at this node, its
+    // keyring holds the validator's key and (recovered by stdin) the test account,
+    // which then delegates; the default staking params let it.
+    assert.ok(validator.seid, "docker nodes run seid");
+    const status = await validator.seid(["status"]);
+    assert.equal(status.exitCode, 0, status.stderr);
+    assert.equal((JSON.parse(status.stdout) as { NodeInfo: { network: string } }).NodeInfo.network, NAME);
+    const keys = await validator.seid(["keys", "list", "--output", "json"]);
+    assert.deepEqual((JSON.parse(keys.stdout) as { name: string }[]).map((k) => k.name).sort(), [
+      "test-account",
+      `${NAME}-0`,
+    ]);
+    const operator = (
+      await validator.seid(["keys", "show", `${NAME}-0`, "--bech", "val", "-a"])
+    ).stdout.trim();
+    const delegate = await validator.seid([
+      ...["tx", "staking", "delegate", operator, "1000000usei", "--from", "test-account"],
+      ...["--fees", "20000usei", "-b", "block", "-y", "--output", "json"],
+    ]);
+    assert.equal(delegate.exitCode, 0, delegate.stderr);
+    assert.equal((JSON.parse(delegate.stdout) as { code: number }).code, 0, delegate.stdout);
+    const sentryB = await b.getNode(`${NAME}-sentry`);
+    const statusB = await sentryB.seid?.(["status"]);
+    assert.equal(
+      (JSON.parse(statusB?.stdout ?? "{}") as { NodeInfo: { network: string } }).NodeInfo.network,
+      "sei",
     );
 
     // logs: the tail, then new lines as seid writes them, until the signal aborts.

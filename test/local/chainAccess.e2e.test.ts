@@ -70,7 +70,11 @@ async function tx(node: Node, args: string[]): Promise<void> {
     "json",
   ]);
   const result = JSON.parse(out) as { code?: number; raw_log?: string };
-  assert.equal(result.code ?? 0, 0, `tx ${args.slice(0, 2).join(" ")} failed in DeliverTx: ${result.raw_log}`);
+  assert.equal(
+    result.code ?? 0,
+    0,
+    `tx ${args.slice(0, 2).join(" ")} failed in DeliverTx: ${result.raw_log}`,
+  );
 }
 
 /** usei the test account has delegated to `validator` (0 when none). */
@@ -116,7 +120,9 @@ describe("local: the default chain on real seid", () => {
     ] as const) {
       const own = new Set(nodes.map(nodeId));
       for (const node of nodes) {
-        const status = JSON.parse(await seid(node, ["status"])) as { NodeInfo: { network: string; id: string } };
+        const status = JSON.parse(await seid(node, ["status"])) as {
+          NodeInfo: { network: string; id: string };
+        };
         assert.equal(status.NodeInfo.network, "sei");
         assert.equal(status.NodeInfo.id, nodeId(node), "seid's client config points at this node");
         const peers = await peerIds(node);
@@ -179,7 +185,14 @@ describe("local: the default chain on real seid", () => {
       );
       const net = node === sentry ? one : four;
       const balances = JSON.parse(
-        await seid(node, ["q", "bank", "balances", net.testAccount?.seiAddress as string, "--output", "json"]),
+        await seid(node, [
+          "q",
+          "bank",
+          "balances",
+          net.testAccount?.seiAddress as string,
+          "--output",
+          "json",
+        ]),
       ) as { balances: { denom: string; amount: string }[] };
       assert.ok(balances.balances.some((b) => b.denom === "usei" && BigInt(b.amount) > 0n));
     }
