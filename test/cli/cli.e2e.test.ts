@@ -19,6 +19,8 @@ interface NodeDoc {
   role: string;
   phase: string;
   pid: number | null;
+  home: string | null;
+  validator: { keyName: string; accountAddress: string; operatorAddress: string } | null;
   endpoints: { tendermintRpc: string; evmRpc: string; evmWs: string; rest: string };
 }
 interface NetworkDoc {
@@ -26,7 +28,13 @@ interface NetworkDoc {
   command: string;
   network: { name: string; phase: string; validators: number; followers: number; seidVersion: string };
   nodes: NodeDoc[];
-  testAccount: { evmAddress: string; seiAddress: string; privateKey?: string };
+  testAccount: {
+    evmAddress: string;
+    seiAddress: string;
+    keyName: string;
+    privateKey?: string;
+    mnemonic?: string;
+  };
   timings?: Record<string, number>;
 }
 
@@ -127,12 +135,45 @@ describe("seinet CLI against real seid", () => {
     );
     assert.equal(doc.testAccount.evmAddress, up.testAccount.evmAddress);
     assert.match(doc.testAccount.privateKey ?? "", /^0x[0-9a-f]{64}$/);
+    assert.equal(doc.testAccount.mnemonic?.split(" ").length, 12, "--show-key prints the mnemonic");
+    assert.equal(doc.testAccount.keyName, "test-account");
+    // Each validator's staking identity, read from the chain; every node's home.
+    const validator = doc.nodes[0] as NodeDoc;
+    assert.equal(validator.validator?.keyName, "e2e-0");
+    assert.match(validator.validator?.operatorAddress ?? "", /^seivaloper1/);
+    assert.match(validator.validator?.accountAddress ?? "", /^sei1/);
+    assert.equal((doc.nodes[2] as NodeDoc).validator, null);
+    for (const node of doc.nodes) assert.ok(node.home?.startsWith(stateDir), `${node.name}'s home`);
     assert.equal(ls.code, 0, ls.stderr);
     const list = JSON.parse(ls.stdout) as { networks: { name: string; phase: string; followers: number }[] };
     assert.deepEqual(
       list.networks.map((n) => [n.name, n.phase, n.followers]),
       [["e2e", "Ready", 1]],
     );
+  });
+
+  test("default: seid NODE -- ARGS runs against that node, its output and exit code passed through", async () => {
+    assert.ok(up, "up must have run");
+    const status = await cli(["seid", "e2e-rpc-0", "--", "status"], env);
+    assert.equal(status.code, 0, status.stderr);
+    assert.equal(
+      (JSON.parse(status.stdout) as { NodeInfo: { moniker: string } }).NodeInfo.moniker,
+      "e2e-rpc-0",
+    );
+    const balance = await cli(
+      ["seid", "e2e-0", "--", "q", "bank", "balances", up.testAccount.seiAddress, "--output", "json"],
+      env,
+    );
+    assert.equal(balance.code, 0, balance.stderr);
+    assert.match(balance.stdout, /"denom":\s*"usei"/);
+    const refused = await cli(["seid", "e2e-0", "--", "q", "bank", "balances", "nope"], env);
+    assert.notEqual(refused.code, 0, "seid's own failure is the exit code");
+    assert.notEqual(refused.code, 2, "not a seinet usage error");
+    const noNode = await cli(["seid"], env);
+    assert.equal(noNode.code, 2);
+    assert.match(noNode.stderr, /Name the node/);
+    const ghost = await cli(["seid", "ghost", "--", "status"], env);
+    assert.equal(ghost.code, 1);
   });
 
   test("default: logs --tail 5 prints 5 lines; -f follows until SIGINT, then exit 0", async () => {
