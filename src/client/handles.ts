@@ -73,7 +73,7 @@ export interface Network extends Handle<NetworkPhase> {
 
 /** A follower RPC node. */
 export interface Node extends Handle<NodePhase> {
-  /** Chain id of the network this node follows. */
+  /** Name of the network this node follows (its chain id is the network's `chainId`). */
   readonly network: string;
   /** `validator`, `sentry` or `follower`, where the mode tells them apart (local, docker). */
   readonly role?: string;

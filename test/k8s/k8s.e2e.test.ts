@@ -153,6 +153,25 @@ describe("k8s: networks", () => {
     await net.delete();
   });
 
+  test("behavior: chainId renders into genesis.chainId, and a follower takes its network's chain id", async () => {
+    // "manual-": the stand-in controller leaves both alone; only rendering and apply are checked.
+    const network = unique("manual-cid");
+    const net = await client.createNetwork({
+      name: network,
+      chainId: "sei",
+      validators: 1,
+      image: "sei:test",
+    });
+    assert.equal(net.chainId, "sei");
+    assertSubset((await rawGet("seinetworks", "default", network)).spec, { genesis: { chainId: "sei" } });
+    const node = await client.createNode({ name: unique("manual-cid-rpc"), network, image: "sei:test" });
+    assert.equal(node.network, network, "the network's name, not its chain id");
+    assertSubset((await rawGet("seinodes", "default", node.name)).spec, { chainId: "sei" });
+    await assert.rejects(node.seid?.(["status"]) ?? Promise.resolve(), UsageError);
+    await node.delete();
+    await net.delete();
+  });
+
   test("behavior: re-applying the same spec is a no-op", async () => {
     // "manual-": the stand-in controller leaves it alone, so only seinet could write it.
     const name = unique("manual-same");

@@ -1,6 +1,9 @@
+import type { SeidResult } from "../../../chain/seidCommand.js";
 import type { Endpoints, ForwardedEndpoints, Node } from "../../../client/handles.js";
 import type { LogOptions, OpOptions } from "../../../client/options.js";
 import { serveProbe } from "../../../client/serveProbe.js";
+import { UsageError } from "../../../errors/usage.js";
+import { LABEL_NETWORK } from "../../../labels.js";
 import type { NodePhase } from "../../../specs/types.js";
 import type { K8sContext } from "../context.js";
 import { type CustomResource, SEI_NODE } from "../resources.js";
@@ -13,8 +16,24 @@ export class K8sNode extends ResourceHandle<NodePhase> implements Node {
     super(ctx, SEI_NODE, namespace, name, current);
   }
 
+  /** The network's name, from the peer label seinet sets (its chain id may differ); else the chain id. */
   get network(): string {
-    return (this.current?.spec as { chainId?: string } | undefined)?.chainId ?? "";
+    return (
+      this.current?.metadata.labels?.[LABEL_NETWORK] ??
+      (this.current?.spec as { chainId?: string } | undefined)?.chainId ??
+      ""
+    );
+  }
+
+  /**
+   * Refused: the controller's pods run seid beside a sidecar, and seinet has
+   * no exec into them; use `kubectl exec` into the node's pod.
+   */
+  async seid(): Promise<SeidResult> {
+    throw new UsageError(
+      `Running seid against node "${this.name}" is not available in the k8s mode: seinet does not exec into the controller's pods; use \`kubectl exec\` into the node's pod (namespace ${this.namespace}).`,
+      { field: "seid" },
+    );
   }
 
   get evmRpc(): string | undefined {

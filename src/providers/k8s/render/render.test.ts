@@ -140,6 +140,14 @@ describe("renderNetwork", () => {
 });
 
 describe("renderNode", () => {
+  test("args: chainId renders into genesis.chainId; a follower takes the chain id it is given", () => {
+    const net = renderNetwork({ name: "devnet", chainId: "sei", validators: 1 }, "ci", "sei:v6.6.2");
+    assert.equal((net.spec as { genesis: { chainId: string } }).genesis.chainId, "sei");
+    const node = renderNode({ name: "rpc-0", network: "devnet" }, "ci", "sei:v6.6.2", "sei");
+    assert.equal((node.spec as { chainId: string }).chainId, "sei");
+    assert.equal(node.metadata.labels?.["sei.io/seinetwork"], "devnet");
+  });
+
   test("default: a follower peered by label to its network", () => {
     assert.deepEqual(renderNode({ name: "rpc-0", network: "devnet" }, "ci", "sei:v6.6.2"), {
       apiVersion: "sei.io/v1alpha1",
