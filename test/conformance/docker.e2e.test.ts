@@ -44,5 +44,6 @@ conformance({
     },
   },
   tasks: true,
+  runtimeVerbs: true,
   readyTimeoutMs: 120_000,
 });

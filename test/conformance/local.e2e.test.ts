@@ -29,5 +29,6 @@ conformance({
   open: () => open("local", { stateDir }),
   tasks: true,
   workflows: true,
+  runtimeVerbs: true,
   readyTimeoutMs: 120_000,
 });

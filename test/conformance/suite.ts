@@ -35,6 +35,11 @@ export interface ConformanceTarget {
   tasks?: boolean;
   /** The mode runs StateSync workflows from networks with `snapshots`: the suite checks one. */
   workflows?: boolean;
+  /**
+   * The mode runs the nodes itself (local, docker): the suite checks the node
+   * verbs that need the runtime (logs, `seid`, and fault verbs it offers).
+   */
+  runtimeVerbs?: boolean;
 }
 
 let seq = 0;
@@ -81,6 +86,26 @@ export function conformance(target: ConformanceTarget): void {
         (await client.getNetwork(network, { namespace: net.namespace })).tendermintRpc,
         net.tendermintRpc,
       );
+
+      if (target.runtimeVerbs) {
+        // Every verb of the node handle that the mode's runtime makes real.
+        await again.refresh();
+        assert.ok(again.object(), "object() is the mode's raw resource");
+        const lines: string[] = [];
+        for await (const line of again.logs({ tail: 3 })) lines.push(line);
+        assert.ok(lines.length > 0 && lines.length <= 3, `logs gives the tail (${lines.length} lines)`);
+        assert.ok(again.seid, "the mode runs seid against a node");
+        const status = await again.seid(["status"], ready());
+        assert.equal(status.exitCode, 0, status.stderr);
+        const info = (JSON.parse(status.stdout) as { NodeInfo: { moniker: string; network: string } })
+          .NodeInfo;
+        assert.deepEqual([info.moniker, info.network], [again.name, net.chainId]);
+        if (again.pause && again.unpause) {
+          await again.pause();
+          await again.unpause();
+          await again.waitReady(ready());
+        }
+      }
 
       await node.delete();
       await node.delete();
