@@ -1,7 +1,5 @@
-import { PassThrough } from "node:stream";
 import type Docker from "dockerode";
 import type { ChainRuntime, FileToWrite } from "../../chain/runtime.js";
-import { abortError } from "../../internal/abort.js";
 import { logger } from "../../internal/debug.js";
 import {
   makeContainerDir,
@@ -10,6 +8,7 @@ import {
   writeContainerFile,
   writeContainerFiles,
 } from "./archive.js";
+import { containerSeidCommand } from "./containerSeidCommand.js";
 
 const log = logger("docker");
 
@@ -29,43 +28,15 @@ export class ContainerRuntime implements ChainRuntime {
   }
 
   async seid(args: readonly string[], signal: AbortSignal | undefined): Promise<string> {
-    const exec = await this.container.exec({
-      Cmd: ["seid", ...args],
-      AttachStdout: true,
-      AttachStderr: true,
+    const { exitCode, stdout, stderr } = await containerSeidCommand(this.#docker, this.container)(args, {
+      signal,
     });
-    const stream = await exec.start({ hijack: true, stdin: false });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    const stdout = new PassThrough().on("data", (c: Buffer) => out.push(c));
-    const stderr = new PassThrough().on("data", (c: Buffer) => err.push(c));
-    this.#docker.modem.demuxStream(stream, stdout, stderr);
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        stream.destroy();
-        reject(abortError(signal as AbortSignal, `running seid ${args[0]}`));
-      };
-      if (signal?.aborted) return onAbort();
-      signal?.addEventListener("abort", onAbort, { once: true });
-      const done = () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      };
-      stream.on("end", done);
-      stream.on("close", done);
-      stream.on("error", (e: Error) => {
-        signal?.removeEventListener("abort", onAbort);
-        reject(e);
-      });
-    });
-    const { ExitCode } = await exec.inspect();
-    const text = Buffer.concat(out).toString("utf8");
-    if (ExitCode !== 0) {
-      const message = Buffer.concat(err).toString("utf8").trim() || text.trim();
-      log("seid %s exited %d: %s", args.join(" "), ExitCode, message);
-      throw new Error(`seid ${args.slice(0, 2).join(" ")} exited with code ${ExitCode}: ${message}`);
+    if (exitCode !== 0) {
+      const message = stderr.trim() || stdout.trim();
+      log("seid %s exited %d: %s", args.join(" "), exitCode, message);
+      throw new Error(`seid ${args.slice(0, 2).join(" ")} exited with code ${exitCode}: ${message}`);
     }
-    return text;
+    return stdout;
   }
 
   readFile(path: string): Promise<string> {

@@ -5,18 +5,24 @@ import { abortError } from "../../internal/abort.js";
 import { mapDockerError } from "./dockerErrors.js";
 
 /**
- * `docker exec <container> seid <args> --home <home>`: the node's own seid in
- * its own container (the images have no shell), so its client.toml and
+ * `docker exec <container> seid <args> [--home <home>]`: the node's own seid
+ * in its own container (the images have no shell), so its client.toml and
  * keyring apply. Input, when given, is written to seid's stdin and closed.
+ * Without `home`, the arguments are run as given (the ceremony names homes).
  */
-export function containerSeidCommand(docker: Docker, container: Docker.Container, home: string): SeidCommand {
+export function containerSeidCommand(
+  docker: Docker,
+  container: Docker.Container,
+  home?: string,
+): SeidCommand {
   return async (args, options) => {
     const { signal } = options;
     const what = `running seid ${args[0] ?? ""}`;
     if (signal?.aborted) throw abortError(signal, what);
-    const withHome = args.some((a) => a === "--home" || a.startsWith("--home="))
-      ? args
-      : [...args, "--home", home];
+    const withHome =
+      home === undefined || args.some((a) => a === "--home" || a.startsWith("--home="))
+        ? args
+        : [...args, "--home", home];
     const input = options.input;
     const exec = await container
       .exec({
