@@ -43,10 +43,18 @@ export interface GenesisCeremonyInput {
   configOverrides?: Readonly<Record<string, string>>;
   /** State-sync snapshots every node of the network takes. */
   snapshots?: SnapshotsSpec | undefined;
+  /**
+   * Where node `from` dials node `to`, when not straight at its P2P port (the
+   * local mode's relay); undefined keeps the direct address.
+   */
+  route?: PeerRoute | undefined;
   signal?: AbortSignal;
   /** Called as each step starts, for progress output. */
   onStep?: (step: string) => void;
 }
+
+/** Where one node dials another, as `host:port`; undefined for the direct address. */
+export type PeerRoute = (from: string, to: string) => { host: string; port: number } | undefined;
 
 /** What the ceremony made, per node and for the chain. */
 export interface GenesisCeremonyResult {
@@ -204,8 +212,10 @@ export async function runGenesisCeremony(
 
   step("config");
   const everyone = [...made, ...full];
-  const addr = (e: (typeof everyone)[number]) =>
-    peerAddress(e.nodeId, e.plan.p2pHost, e.plan.config.ports.p2p);
+  const addr = (from: string) => (e: (typeof everyone)[number]) => {
+    const via = input.route?.(from, e.plan.name);
+    return peerAddress(e.nodeId, via?.host ?? e.plan.p2pHost, via?.port ?? e.plan.config.ports.p2p);
+  };
   await Promise.all(
     everyone.map((e) =>
       writeNodeFiles(
@@ -214,7 +224,7 @@ export async function runGenesisCeremony(
         { chainId, genesis: genesisText },
         {
           ...e.plan.config,
-          peers: everyone.filter((o) => o !== e).map(addr),
+          peers: everyone.filter((o) => o !== e).map(addr(e.plan.name)),
           overrides: input.configOverrides,
           snapshots: input.snapshots,
         },

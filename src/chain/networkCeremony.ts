@@ -1,5 +1,5 @@
 import type { NetworkSpec } from "../specs/types.js";
-import type { GenesisCeremonyInput, HomePlan } from "./ceremony.js";
+import type { GenesisCeremonyInput, HomePlan, PeerRoute } from "./ceremony.js";
 import { TEST_ACCOUNT_BALANCE } from "./defaults.js";
 import { usei } from "./genesis.js";
 import type { TestAccount } from "./testAccount.js";
@@ -13,7 +13,7 @@ export function networkCeremony(
   spec: NetworkSpec,
   homes: { validators: readonly HomePlan[]; fullNodes: readonly HomePlan[] },
   testAccount: TestAccount,
-  options: { signal?: AbortSignal | undefined; onStep?: (step: string) => void },
+  options: { signal?: AbortSignal | undefined; onStep?: (step: string) => void; route?: PeerRoute },
 ): GenesisCeremonyInput {
   return {
     chainId: spec.chainId ?? spec.name,
@@ -32,5 +32,6 @@ export function networkCeremony(
     snapshots: spec.snapshots,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onStep ? { onStep: options.onStep } : {}),
+    ...(options.route ? { route: options.route } : {}),
   };
 }

@@ -26,24 +26,29 @@ function isFree(port: number): Promise<boolean> {
 }
 
 /**
- * Picks free ports for `count` nodes, skipping every port another seinet node
+ * Picks `count` free ports, skipping every port another seinet node or relay
  * has recorded (running or not) and any port something already listens on.
  * The caller holds the state lock, so two processes never pick the same port.
  */
-export async function allocatePorts(count: number, reserved: ReadonlySet<number>): Promise<NodePorts[]> {
+export async function freePorts(count: number, reserved: ReadonlySet<number>): Promise<number[]> {
   const [low, high] = await range();
   const span = high - low;
-  const need = count * PORT_NAMES.length;
   const chosen: number[] = [];
   const start = Math.floor(Math.random() * span);
-  for (let i = 0; i < span && chosen.length < need; i++) {
+  for (let i = 0; i < span && chosen.length < count; i++) {
     const port = low + ((start + i) % span);
     if (reserved.has(port)) continue;
     if (await isFree(port)) chosen.push(port);
   }
-  if (chosen.length < need) {
-    throw new InfraError(`No ${need} free ports between ${low} and ${high} on this machine.`);
+  if (chosen.length < count) {
+    throw new InfraError(`No ${count} free ports between ${low} and ${high} on this machine.`);
   }
+  return chosen;
+}
+
+/** Picks free ports for `count` nodes; see {@link freePorts}. */
+export async function allocatePorts(count: number, reserved: ReadonlySet<number>): Promise<NodePorts[]> {
+  const chosen = await freePorts(count * PORT_NAMES.length, reserved);
   const out: NodePorts[] = [];
   for (let n = 0; n < count; n++) {
     const slice = chosen.slice(n * PORT_NAMES.length, (n + 1) * PORT_NAMES.length);

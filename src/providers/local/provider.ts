@@ -22,6 +22,7 @@ import { allocatePorts } from "./allocatePorts.js";
 import { hostRuntime } from "./hostRuntime.js";
 import { type LocalOps, type LocalReads, localOps } from "./localOps.js";
 import type { NetworkRecord, NodeRecord, SeidRef } from "./records.js";
+import { LocalRelay, relayPorts, relayRoute } from "./relay/localRelay.js";
 import { isAlive, startSeid, stopSeid } from "./seidProcess.js";
 import type { SeidResolver } from "./seidResolver.js";
 import { prepareStateSync, requireSnapshots } from "./stateSync/prepareStateSync.js";
@@ -65,12 +66,14 @@ export class LocalProvider implements Provider, LocalReads {
   readonly #namespace: string;
   readonly #progress: (step: string) => void;
   readonly #ops: LocalOps;
+  readonly relay: LocalRelay;
 
   constructor(options: LocalProviderOptions) {
     this.store = options.store;
     this.#resolve = options.resolveSeid;
     this.#namespace = StateStore.namespace(options.defaultNamespace);
     this.#progress = options.onProgress ?? (() => {});
+    this.relay = new LocalRelay(this.store);
     this.#ops = localOps(this);
     this.#runner = new LocalTaskRunner({
       store: this.store,
@@ -104,7 +107,9 @@ export class LocalProvider implements Provider, LocalReads {
 
   async #reservedPorts(): Promise<Set<number>> {
     const reserved = new Set<number>();
-    for (const node of await this.store.listNodes()) for (const p of portList(node.ports)) reserved.add(p);
+    const nodes = await this.store.listNodes();
+    for (const node of nodes) for (const p of portList(node.ports)) reserved.add(p);
+    for (const p of relayPorts(await this.store.listNetworks(), nodes)) reserved.add(p);
     return reserved;
   }
 
@@ -146,7 +151,8 @@ export class LocalProvider implements Provider, LocalReads {
         role: record.role,
         ports: record.ports,
         listenHost: HOST,
-        externalAddress: `${HOST}:${record.ports.p2p}`,
+        // Others dial a node through its relay's public proxy, when it has one.
+        externalAddress: `${HOST}:${record.relay?.public ?? record.ports.p2p}`,
       },
     };
   }
@@ -196,7 +202,9 @@ export class LocalProvider implements Provider, LocalReads {
           throw new ConflictError(`A node named "${name}" already exists in namespace "${ns}".`);
         }
       }
-      const ports = await allocatePorts(names.length + (sentry ? 1 : 0), await this.#reservedPorts());
+      const reserved = await this.#reservedPorts();
+      const ports = await allocatePorts(names.length + (sentry ? 1 : 0), reserved);
+      for (const p of ports.flatMap(portList)) reserved.add(p);
       const records = names.map((name, i) =>
         this.#nodeRecord(
           { ...base, name, role: "validator" },
@@ -213,6 +221,7 @@ export class LocalProvider implements Provider, LocalReads {
           }),
         );
       }
+      await this.relay.plan(network, records, reserved);
       for (const record of records) await this.store.writeNode(record);
       await this.store.writeNetwork(network);
       return records;
@@ -220,6 +229,8 @@ export class LocalProvider implements Provider, LocalReads {
     try {
       const validators = nodes.filter((n) => n.role === "validator");
       const full = nodes.filter((n) => n.role !== "validator");
+      await this.relay.start(network, nodes, signal);
+      await this.store.writeNetwork(network);
       const result = await runGenesisCeremony(
         hostRuntime(seid.path),
         networkCeremony(
@@ -229,7 +240,11 @@ export class LocalProvider implements Provider, LocalReads {
             fullNodes: full.map((r) => this.#homePlan(r)),
           },
           testAccount,
-          { signal, onStep: (step) => this.#progress(`network ${spec.name}: ${step}`) },
+          {
+            signal,
+            onStep: (step) => this.#progress(`network ${spec.name}: ${step}`),
+            route: relayRoute(nodes),
+          },
         ),
       );
       this.#progress(`network ${spec.name}: starting ${nodes.length} seid processes`);
@@ -295,11 +310,13 @@ export class LocalProvider implements Provider, LocalReads {
       [LABEL_ROLE]: ROLE_NODE,
       [LABEL_NETWORK]: spec.network,
     };
-    const record = await this.store.withLock(async () => {
+    const { record, peerRecords } = await this.store.withLock(async () => {
       if (await this.store.readNode(ns, spec.name)) {
         throw new ConflictError(`A node named "${spec.name}" already exists in namespace "${ns}".`);
       }
-      const [ports] = await allocatePorts(1, await this.#reservedPorts());
+      const reserved = await this.#reservedPorts();
+      const [ports] = await allocatePorts(1, reserved);
+      for (const p of portList(ports as NodePorts)) reserved.add(p);
       const made = this.#nodeRecord(
         {
           name: spec.name,
@@ -313,18 +330,23 @@ export class LocalProvider implements Provider, LocalReads {
         labels,
         spec.config ? { config: spec.config } : {},
       );
-      await this.store.writeNode(made);
-      return made;
-    });
-    try {
       const ofNetwork = (await this.store.listNodes()).filter(
         (n) => n.network === spec.network && n.networkNamespace === netNs,
       );
-      const peerRecords = followerPeers(
-        record.name,
+      const peersNow = followerPeers(
+        made.name,
         ofNetwork.map((n) => ({ ...n, running: n.state === "started" && n.nodeId !== "" })),
       );
-      const peers = peerRecords.map((n) => peerAddress(n.nodeId, n.host, n.ports.p2p));
+      await this.relay.planFollower(network, made, peersNow, reserved);
+      await this.store.writeNode(made);
+      return { record: made, peerRecords: peersNow };
+    });
+    try {
+      const route = relayRoute([record]);
+      const peers = peerRecords.map((n) => {
+        const via = route(record.name, n.name);
+        return peerAddress(n.nodeId, via?.host ?? n.host, via?.port ?? n.ports.p2p);
+      });
       const first = await this.store.readNode(netNs, network.validators[0] as string);
       if (!first) throw new NotFoundError("node", network.validators[0] as string, { namespace: netNs });
       const genesis = await readFile(`${first.home}/config/genesis.json`, "utf8");
@@ -352,6 +374,7 @@ export class LocalProvider implements Provider, LocalReads {
         peerRecords.map((n) => ({ host: n.host, port: n.ports.p2p })),
         { timeoutMs: 30_000, atLeast: MIN_FOLLOWER_PEERS, signal },
       );
+      await this.relay.join(network, [record], peerRecords, signal);
       await this.#start(record);
       record.state = "started";
       await this.store.writeNode(record);
@@ -372,6 +395,12 @@ export class LocalProvider implements Provider, LocalReads {
       records.map(async (record) => {
         const proc = await this.store.readProc(record.namespace, record.name).catch(() => undefined);
         if (proc) await stopSeid(proc, STOP_GRACE_MS);
+        if (record.role === "follower" && record.relay) {
+          const network = await this.store
+            .readNetwork(record.networkNamespace, record.network)
+            .catch(() => undefined);
+          await this.relay.leave(network, record);
+        }
       }),
     );
     await this.store.withLock(async () => {
@@ -381,6 +410,7 @@ export class LocalProvider implements Provider, LocalReads {
 
   async #destroyNetwork(network: NetworkRecord, nodes: readonly NodeRecord[]): Promise<void> {
     await this.#destroyNodes(nodes);
+    await this.relay.stop(network);
     await this.store.withLock(() => this.store.removeNetwork(network.namespace, network.name));
   }
 

@@ -3,6 +3,8 @@ import type { NodePorts } from "../../chain/ports.js";
 import type { StateSyncSettings } from "../../chain/stateSyncSettings.js";
 import type { TestAccount } from "../../chain/testAccount.js";
 import type { SnapshotsSpec } from "../../specs/types.js";
+import type { RelayRecord } from "./relay/relayProcess.js";
+import type { RelayPorts } from "./relay/relayRoutes.js";
 
 /** Where a record is in its life; the process table says the rest. */
 export type RecordState = "initializing" | "started" | "terminating";
@@ -36,6 +38,8 @@ export interface NodeRecord {
   logFile: string;
   labels: Record<string, string>;
   config?: Record<string, string>;
+  /** Its ports on the network's P2P relay; absent when the network peers directly. */
+  relay?: RelayPorts;
   /** Set when it bootstraps from a snapshot: it is Initializing until its RPC says it caught up. */
   stateSync?: StateSyncSettings;
   createdAt: string;
@@ -56,6 +60,8 @@ export interface NetworkRecord {
   testAccount: TestAccount;
   /** The state-sync snapshots its validators and sentry take; absent, followers cannot state-sync. */
   snapshots?: SnapshotsSpec;
+  /** The relay every P2P connection of its nodes goes through; absent when they peer directly. */
+  relay?: RelayRecord;
   labels: Record<string, string>;
   createdAt: string;
   state: RecordState;
