@@ -88,20 +88,31 @@ export interface Node extends Handle<NodePhase> {
   /** The node's log, line by line; `follow` keeps it open until the signal aborts. */
   logs(options?: LogOptions): AsyncIterable<string>;
   /**
-   * Fault injection, where the runtime makes it real (docker: `docker pause`):
-   * freezes the node's processes; its ports stay bound but nothing answers.
+   * Fault injection, where the runtime makes it real (local: SIGSTOP of the
+   * node's process group; docker: `docker pause`): freezes seid; its ports
+   * stay bound but nothing answers. k8s: a UsageError.
    */
   pause?(options?: OpOptions): Promise<void>;
-  /** Resumes a paused node. */
+  /** Resumes a paused node (local: SIGCONT; docker: `docker unpause`). */
   unpause?(options?: OpOptions): Promise<void>;
   /**
-   * Fault injection (docker): cuts the node off its network's peers. Docker
-   * publishes ports through that network, so its endpoints are `undefined`
-   * until `reconnect` (which may publish them on new host ports).
+   * Fault injection: cuts the node off every peer, both ways, while it keeps
+   * running (local: its links on the network's P2P relay are cut, open
+   * connections closed; docker: `docker network disconnect`, so its endpoints
+   * are `undefined` until `reconnect`, which may publish them on new host
+   * ports). k8s: a UsageError.
    */
   disconnect?(options?: OpOptions): Promise<void>;
-  /** Puts a disconnected node back on its network, reachable under the same name. */
+  /** Puts a disconnected node back in touch with its peers (those not themselves disconnected). */
   reconnect?(options?: OpOptions): Promise<void>;
+  /**
+   * Fault injection: kills the node at once (local: SIGKILL; docker: the
+   * container killed; k8s: its pod deleted, which its StatefulSet makes
+   * again). Locally and in docker it then reads Failed with why.
+   */
+  kill?(options?: OpOptions): Promise<void>;
+  /** Starts the node again on the same home or volume (local, docker); k8s: a UsageError. */
+  restart?(options?: OpOptions): Promise<void>;
   /**
    * Runs the node's own seid against it (local: a child process on its home;
    * docker: `docker exec` in its container), so scripts written for `seid tx`

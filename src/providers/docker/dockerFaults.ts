@@ -6,9 +6,10 @@ import { resourceName } from "./names.js";
 import type { NodeView } from "./views.js";
 
 /**
- * Fault injection on node containers: `docker pause`/`unpause`, and
- * disconnecting from or reconnecting to the network's Docker network (which
- * also carries the published ports: endpoints are read back afterwards).
+ * Fault injection on node containers: `docker pause`/`unpause`, disconnecting
+ * from or reconnecting to the network's Docker network (which also carries
+ * the published ports: endpoints are read back afterwards), `docker kill`,
+ * and a start of the same container (its volume keeps the home).
  */
 export function dockerFaults(
   docker: Docker,
@@ -28,6 +29,19 @@ export function dockerFaults(
           EndpointConfig: { Aliases: [resourceName(view.namespace, view.name)] },
         }),
       ),
+    kill: (view) =>
+      fault(view, "kill", async () => {
+        // The engine refuses to kill a paused container.
+        if ((await container(view).inspect()).State.Paused) await container(view).unpause();
+        await container(view).kill();
+      }),
+    restart: (view) =>
+      fault(view, "restart", async () => {
+        const state = (await container(view).inspect()).State;
+        if (state.Paused) await container(view).unpause();
+        if (state.Running) await container(view).restart({ t: 15 });
+        else await container(view).start();
+      }),
   };
 }
 

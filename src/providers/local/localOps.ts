@@ -2,6 +2,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS } from "../../readiness/options.js";
 import { type NodeOps, type NodeReads, boundReads } from "../node/nodeOps.js";
 import { endpointsOf } from "./endpoints.js";
 import { hostSeidCommand } from "./hostSeidCommand.js";
+import { type LocalFaultDeps, localFaults } from "./localFaults.js";
 import { logLines } from "./logLines.js";
 import type { StateStore } from "./store.js";
 import { type NetworkView, type NodeView, crashLog } from "./views.js";
@@ -10,18 +11,23 @@ import { type NetworkView, type NodeView, crashLog } from "./views.js";
 export type LocalOps = NodeOps<NetworkView, NodeView>;
 
 /** What the local adapter needs from its provider: the store, and reads and deletes by name. */
-export interface LocalReads extends NodeReads<NetworkView, NodeView> {
+export interface LocalReads extends NodeReads<NetworkView, NodeView>, LocalFaultDeps {
   readonly store: StateStore;
 }
 
 /**
  * The local adapter: a node is a seid process with its record, its log a
- * file, its endpoints the ports in its record. No fault verbs yet.
+ * file, its endpoints the ports in its record; faults act on its process
+ * group and on the network's P2P relay.
  */
 export function localOps(provider: LocalReads): LocalOps {
   const { store } = provider;
   return {
     probeRequestMs: DEFAULT_REQUEST_TIMEOUT_MS,
+    faults: localFaults({
+      store,
+      restartNode: (node, seid, signal) => provider.restartNode(node, seid, signal),
+    }),
     ...boundReads(provider),
     nodeFacts: ({ record, alive, phase, reason, exitCode }) => ({
       name: record.name,

@@ -60,7 +60,8 @@ export async function startSeid(options: StartSeidOptions): Promise<ProcRecord> 
   throw new InfraError(`seid did not start within 2 s (home ${options.home}).`);
 }
 
-function killGroup(pgid: number, signal: NodeJS.Signals): void {
+/** Signals a node's whole process group (the wrapper shell and seid); a gone group is ignored. */
+export function killGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pgid, signal);
   } catch {}
@@ -109,6 +110,8 @@ export async function stopSeid(proc: ProcRecord, graceMs: number): Promise<void>
     return;
   }
   killGroup(proc.pgid, "SIGTERM");
+  // A paused (SIGSTOPped) seid handles SIGTERM only once it runs again.
+  killGroup(proc.pgid, "SIGCONT");
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
     if (!(await isAlive(proc))) return;

@@ -36,6 +36,13 @@ export class NodeHandle<N, V> implements Node {
   readonly disconnect?: Fault;
   /** Puts a disconnected node back on its network, under the same name; endpoints are read back. */
   readonly reconnect?: Fault;
+  /**
+   * Kills seid at once (local: SIGKILL; docker: the container killed): the
+   * node reads Failed with why, and a pending `waitReady` rejects.
+   */
+  readonly kill?: Fault;
+  /** Starts seid again on the same home or volume (stopping it first if it runs). */
+  readonly restart?: Fault;
 
   constructor(ops: NodeOps<N, V>, view: V) {
     this.#ops = ops;
@@ -49,6 +56,8 @@ export class NodeHandle<N, V> implements Node {
       this.unpause = this.#fault(faults, "unpause", "unpausing");
       this.disconnect = this.#fault(faults, "disconnect", "disconnecting");
       this.reconnect = this.#fault(faults, "reconnect", "reconnecting");
+      if (faults.kill) this.kill = this.#fault(faults, "kill", "killing");
+      if (faults.restart) this.restart = this.#fault(faults, "restart", "restarting");
     }
   }
 
@@ -155,7 +164,7 @@ export class NodeHandle<N, V> implements Node {
   #fault(faults: NodeFaults<V>, verb: keyof NodeFaults<V>, doing: string): Fault {
     return async (options: OpOptions = {}) => {
       throwIfAborted(options.signal, `${doing} node "${this.name}"`);
-      await faults[verb](this.#view, options.signal);
+      await faults[verb]?.(this.#view, options.signal);
       await this.refresh();
     };
   }

@@ -47,6 +47,10 @@ export interface NodeFaults<V> {
   /** Cuts the node off its network's peers. */
   disconnect(view: V, signal: AbortSignal | undefined): Promise<void>;
   reconnect(view: V, signal: AbortSignal | undefined): Promise<void>;
+  /** Kills seid at once (SIGKILL, or the container killed): the node reads Failed with why. */
+  kill?(view: V, signal: AbortSignal | undefined): Promise<void>;
+  /** Starts a killed, stopped or running node again from the same home or volume. */
+  restart?(view: V, signal: AbortSignal | undefined): Promise<void>;
 }
 
 /** A provider's reads and deletes by name: what every adapter passes through. */
