@@ -11,6 +11,7 @@ describe("public surface", () => {
   test("default: runtime exports match the snapshot (change deliberately)", () => {
     assert.deepEqual(Object.keys(api).sort(), [
       "CanceledError",
+      "ChainStalledError",
       "Client",
       "ConflictError",
       "FIELD_MANAGER",
@@ -53,8 +54,10 @@ describe("public surface", () => {
       "validateTaskSpec",
       "validateWorkflowSpec",
       "waitCaughtUp",
+      "waitChainAdvances",
       "waitEvmServing",
       "waitHeightAdvances",
+      "waitRecovered",
       "waitRestServing",
     ]);
   });
@@ -76,6 +79,7 @@ describe("public surface", () => {
     for (const ctor of [
       api.UsageError,
       api.TimeoutError,
+      api.ChainStalledError,
       api.CanceledError,
       api.NotFoundError,
       api.FailedError,

@@ -47,6 +47,7 @@ export { validateWorkflowSpec } from "./specs/validateWorkflowSpec.js";
 export { SeinetError, type ErrorCode, type SeinetErrorOptions } from "./errors/base.js";
 export { UsageError } from "./errors/usage.js";
 export { TimeoutError } from "./errors/timeout.js";
+export { ChainStalledError, type ChainStalledFields } from "./errors/chainStalled.js";
 export { CanceledError } from "./errors/canceled.js";
 export { NotFoundError } from "./errors/notFound.js";
 export { FailedError, type FailedErrorFields } from "./errors/failed.js";
@@ -61,11 +62,20 @@ export {
   operatorAccount,
   stakingValidators,
   waitCaughtUp,
+  waitChainAdvances,
   waitEvmServing,
   waitHeightAdvances,
+  waitRecovered,
   waitRestServing,
+  type ChainAdvance,
+  type ChainAdvanceOptions,
+  type ChainTarget,
   type NodeStatus,
   type ProbeOptions,
+  type Recovered,
+  type RecoveredOptions,
+  type RecoveringNode,
+  type RpcSource,
   type StakingValidator,
   type WaitOptions,
 } from "./readiness/index.js";

@@ -10,8 +10,10 @@ test("default", () => {
     "operatorAccount",
     "stakingValidators",
     "waitCaughtUp",
+    "waitChainAdvances",
     "waitEvmServing",
     "waitHeightAdvances",
+    "waitRecovered",
     "waitRestServing",
   ]);
 });

@@ -6,6 +6,8 @@ export interface NodeStatus {
   earliestHeight: number;
   /** True while the node is still syncing (block sync or state sync). */
   catchingUp: boolean;
+  /** When the newest block was made (`sync_info.latest_block_time`), ISO 8601. */
+  latestBlockTime?: string;
   /** The chain id, from `node_info.network`. */
   network?: string;
   /** The node's P2P id, from `node_info.id`. */

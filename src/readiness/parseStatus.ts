@@ -43,6 +43,7 @@ export function parseStatus(body: unknown, url: string): NodeStatus {
     earliestHeight: height(syncInfo, "earliest_block_height", url),
     catchingUp,
   };
+  if (typeof syncInfo.latest_block_time === "string") result.latestBlockTime = syncInfo.latest_block_time;
   const nodeInfo = isObject(status.node_info) ? status.node_info : {};
   if (typeof nodeInfo.network === "string") result.network = nodeInfo.network;
   if (typeof nodeInfo.id === "string") result.nodeId = nodeInfo.id;
