@@ -45,5 +45,6 @@ conformance({
   },
   tasks: true,
   runtimeVerbs: true,
+  perturb: { verbs: ["pause", "disconnect", "kill"] },
   readyTimeoutMs: 120_000,
 });

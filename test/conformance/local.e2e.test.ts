@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before } from "node:test";
 import { open } from "../../src/index.js";
+import { assertRelayGone } from "../local/faultLeftovers.js";
 import { assertNothingLeft } from "../local/leftovers.js";
 import { testSeid } from "../local/seid.js";
 import { conformance } from "./suite.js";
@@ -30,5 +31,9 @@ conformance({
   tasks: true,
   workflows: true,
   runtimeVerbs: true,
+  perturb: {
+    verbs: ["pause", "disconnect", "kill"],
+    assertClean: (networkObject) => assertRelayGone(stateDir, networkObject),
+  },
   readyTimeoutMs: 120_000,
 });

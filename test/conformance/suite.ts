@@ -19,6 +19,7 @@ import {
   waitRestServing,
 } from "../../src/index.js";
 import { evmTransfer } from "../local/evm.js";
+import { type PerturbTarget, assertRefused, perturbations } from "./perturbations.js";
 
 /** How a mode plugs into the suite. */
 export interface ConformanceTarget {
@@ -40,6 +41,10 @@ export interface ConformanceTarget {
    * verbs that need the runtime (logs, `seid`, and fault verbs it offers).
    */
   runtimeVerbs?: boolean;
+  /** The fault verbs the mode makes real, checked on a 4-validator network. */
+  perturb?: PerturbTarget;
+  /** Fault verbs the mode refuses: each must be a UsageError on a follower. */
+  refusedVerbs?: readonly string[];
 }
 
 let seq = 0;
@@ -87,6 +92,7 @@ export function conformance(target: ConformanceTarget): void {
         net.tendermintRpc,
       );
 
+      if (target.refusedVerbs) await assertRefused(again, target.refusedVerbs);
       if (target.runtimeVerbs) {
         // Every verb of the node handle that the mode's runtime makes real.
         await again.refresh();
@@ -231,4 +237,5 @@ export function conformance(target: ConformanceTarget): void {
       await net.delete();
     });
   });
+  if (target.perturb) perturbations(target, target.perturb, name);
 }

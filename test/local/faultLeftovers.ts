@@ -1,0 +1,42 @@
+// Checks that a deleted local network left nothing of its faults: no stopped
+// (SIGSTOPped) process of the state dir, no relay process, no relay port open.
+import assert from "node:assert/strict";
+import { readFile, readdir } from "node:fs/promises";
+import { listening } from "./leftovers.js";
+
+/** Processes in state T (stopped) whose command line names `stateDir`. */
+export async function stoppedProcessesUnder(stateDir: string): Promise<number[]> {
+  const out: number[] = [];
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    if (cmdline.includes(stateDir) && stat.slice(stat.lastIndexOf(")") + 2).startsWith("T"))
+      out.push(Number(entry));
+  }
+  return out;
+}
+
+interface RelayedNetwork {
+  relay?: { apiPort: number; pid?: number };
+  nodes?: { relay?: { public: number; routes: Record<string, number> } }[];
+}
+
+/** Asserts the network ran through a relay, and that nothing of it or of its faults is left. */
+export async function assertRelayGone(stateDir: string, networkObject: unknown): Promise<void> {
+  const net = networkObject as RelayedNetwork;
+  assert.ok(net.relay?.pid, "the network ran through the P2P relay");
+  assert.deepEqual(await stoppedProcessesUnder(stateDir), [], "no SIGSTOPped process left");
+  let alive = true;
+  try {
+    process.kill(net.relay.pid, 0);
+  } catch {
+    alive = false;
+  }
+  assert.equal(alive, false, "the relay process is gone");
+  const ports = [
+    net.relay.apiPort,
+    ...(net.nodes ?? []).flatMap((n) => (n.relay ? [n.relay.public, ...Object.values(n.relay.routes)] : [])),
+  ];
+  for (const port of ports) assert.equal(await listening(port), false, `relay port ${port} is closed`);
+}
