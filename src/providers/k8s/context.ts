@@ -1,5 +1,6 @@
 import type { ForwardRegistry } from "./handles/forwardEndpoints.js";
 import type { KubeApi } from "./kubeApi.js";
+import type { PodKiller } from "./podKiller.js";
 import type { PodLogs } from "./podLogs.js";
 import type { PortForwarder } from "./portForward.js";
 
@@ -9,4 +10,6 @@ export interface K8sContext {
   logs: PodLogs;
   forwarder: PortForwarder;
   forwards: ForwardRegistry;
+  /** Deletes pods for `kill`; absent, `kill` is refused like the other fault verbs. */
+  pods?: PodKiller;
 }

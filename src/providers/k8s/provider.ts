@@ -11,6 +11,7 @@ import { K8sNode } from "./handles/nodeHandle.js";
 import { K8sTask } from "./handles/taskHandle.js";
 import { K8sWorkflow } from "./handles/workflowHandle.js";
 import { KubeApi } from "./kubeApi.js";
+import { PodKiller } from "./podKiller.js";
 import { PodLogs } from "./podLogs.js";
 import { PortForwarder } from "./portForward.js";
 import { renderNetwork } from "./render/renderNetwork.js";
@@ -50,6 +51,7 @@ export class K8sProvider implements Provider {
       logs: new PodLogs(kc),
       forwarder: new PortForwarder(kc),
       forwards: new Set(),
+      pods: new PodKiller(kc),
     };
     this.defaultNamespace = defaultNamespace;
   }

@@ -8,6 +8,7 @@ import type { NodePhase } from "../../../specs/types.js";
 import type { K8sContext } from "../context.js";
 import { type CustomResource, SEI_NODE } from "../resources.js";
 import { statusString } from "../status.js";
+import { refusedVerb } from "./refusedVerb.js";
 import { ResourceHandle } from "./resourceHandle.js";
 
 /** A follower SeiNode; endpoints straight from `status.endpoint`, present once Running. */
@@ -34,6 +35,38 @@ export class K8sNode extends ResourceHandle<NodePhase> implements Node {
       `Running seid against node "${this.name}" is not available in the k8s mode: seinet does not exec into the controller's pods; use \`kubectl exec\` into the node's pod (namespace ${this.namespace}).`,
       { field: "seid" },
     );
+  }
+
+  /** The node's pod: the StatefulSet's first. */
+  #pod(): string {
+    return `${statusString(this.current, "statefulSet", "name") ?? this.name}-0`;
+  }
+
+  /** Deletes the node's pod at once; its StatefulSet starts a new one on the same volume. */
+  async kill(options: OpOptions = {}): Promise<void> {
+    if (!this.ctx.pods) throw refusedVerb("kill", this.name, this.namespace);
+    await this.ctx.pods.kill(this.namespace, this.#pod(), options.signal);
+  }
+
+  /** Refused: see {@link refusedVerb}. */
+  async restart(): Promise<void> {
+    throw refusedVerb("restart", this.name, this.namespace);
+  }
+  /** Refused: see {@link refusedVerb}. */
+  async pause(): Promise<void> {
+    throw refusedVerb("pause", this.name, this.namespace);
+  }
+  /** Refused: see {@link refusedVerb}. */
+  async unpause(): Promise<void> {
+    throw refusedVerb("unpause", this.name, this.namespace);
+  }
+  /** Refused: see {@link refusedVerb}. */
+  async disconnect(): Promise<void> {
+    throw refusedVerb("disconnect", this.name, this.namespace);
+  }
+  /** Refused: see {@link refusedVerb}. */
+  async reconnect(): Promise<void> {
+    throw refusedVerb("reconnect", this.name, this.namespace);
   }
 
   get evmRpc(): string | undefined {
@@ -70,7 +103,6 @@ export class K8sNode extends ResourceHandle<NodePhase> implements Node {
 
   /** The seid container's log from the node's pod (`<statefulset>-0`). */
   logs(options: LogOptions = {}): AsyncIterable<string> {
-    const statefulSet = statusString(this.current, "statefulSet", "name") ?? this.name;
-    return this.ctx.logs.lines(this.namespace, `${statefulSet}-0`, options);
+    return this.ctx.logs.lines(this.namespace, this.#pod(), options);
   }
 }
