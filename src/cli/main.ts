@@ -8,6 +8,7 @@ import { imageBuildCommand } from "./commands/imageBuild.js";
 import { installSeidCommand } from "./commands/installSeid.js";
 import { logsCommand } from "./commands/logs.js";
 import { modesCommand } from "./commands/modes.js";
+import { perturbCommand } from "./commands/perturb.js";
 import { seidCommand } from "./commands/seid.js";
 import { lsCommand, statusCommand } from "./commands/status.js";
 import { upCommand } from "./commands/up.js";
@@ -21,6 +22,7 @@ const COMMANDS: Command[] = [
   lsCommand,
   logsCommand,
   seidCommand,
+  perturbCommand,
   downCommand,
   upgradeCommand,
   installSeidCommand,
@@ -40,7 +42,7 @@ function help(): string {
     "",
     'Run "seinet <command> --help" for a command\'s options.',
     "",
-    "Global options: --json (one versioned JSON document on stdout), --namespace NS and --mode local|docker (up, status, ls, logs, seid, down, upgrade; default $SEINET_MODE, else local), --help",
+    "Global options: --json (one versioned JSON document on stdout), --namespace NS and --mode local|docker (up, status, ls, logs, seid, perturb, down, upgrade; default $SEINET_MODE, else local), --help",
     "Local networks live in $SEINET_STATE_DIR (default ~/.local/state/seinet/local); docker networks live in the engine ($DOCKER_HOST); any process reads them back.",
     "Exit codes: 0 ok, 1 failed, 2 usage, 3 timeout, 4 infrastructure missing, 130 interrupted (`seid` ends with seid's own)",
   ].join("\n");

@@ -190,6 +190,39 @@ describe("seinet CLI against real seid", () => {
     assert.ok(ended.stdout.split("\n").filter(Boolean).length >= 3, ended.stdout);
   });
 
+  test("default: perturb NODE pause|unpause|kill|restart prints phase and height before and after", async () => {
+    assert.ok(up, "up must have run");
+    interface PerturbDoc {
+      schemaVersion: number;
+      verb: string;
+      before: { phase: string; height: number | null };
+      after: { phase: string; height: number | null };
+      recoveredMs: number | null;
+    }
+    const perturb = async (verb: string, ...flags: string[]) => {
+      const run = await cli(["perturb", "e2e-rpc-0", verb, "--json", ...flags], env, 120_000);
+      assert.equal(run.code, 0, run.stderr);
+      return JSON.parse(run.stdout) as PerturbDoc;
+    };
+    const paused = await perturb("pause");
+    assert.equal(paused.schemaVersion, 1);
+    assert.ok((paused.before.height ?? 0) > 0);
+    assert.equal(paused.after.height, null, "a paused node answers nothing");
+    const resumed = await perturb("unpause", "--wait");
+    assert.ok((resumed.after.height ?? 0) >= (paused.before.height ?? 0));
+    assert.ok(resumed.recoveredMs !== null);
+    const killed = await perturb("kill");
+    assert.equal(killed.after.phase, "Failed");
+    const restarted = await perturb("restart", "--wait", "--timeout", "90s");
+    assert.equal(restarted.after.phase, "Running");
+    const human = await cli(["perturb", "e2e-rpc-0", "reconnect"], env, 60_000);
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, /^reconnect e2e-rpc-0: done in \d+ ms\n +PHASE +HEIGHT\nbefore +Running/);
+    const bad = await cli(["perturb", "e2e-rpc-0", "explode"], env);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /Unknown verb "explode"/);
+  });
+
   test("error: up with a name that exists exits 1 and leaves the network running", async () => {
     assert.ok(up, "up must have run");
     const run = await cli(["up", "--name", "e2e", "--rpc-nodes", "0"], env);
