@@ -190,6 +190,19 @@ describe("seinet CLI against real seid", () => {
     assert.ok(ended.stdout.split("\n").filter(Boolean).length >= 3, ended.stdout);
   });
 
+  test("error: up with a name that exists exits 1 and leaves the network running", async () => {
+    assert.ok(up, "up must have run");
+    const run = await cli(["up", "--name", "e2e", "--rpc-nodes", "0"], env);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /Network "e2e" already exists in namespace "default"/);
+    const status = JSON.parse((await cli(["status", "e2e", "--json"], env)).stdout) as NetworkDoc;
+    assert.equal(status.network.phase, "Ready");
+    assert.deepEqual(
+      status.nodes.map((n) => [n.name, n.phase, n.pid]),
+      up.nodes.map((n) => [n.name, "Running", n.pid]),
+    );
+  });
+
   test("default: perturb NODE pause|unpause|kill|restart prints phase and height before and after", async () => {
     assert.ok(up, "up must have run");
     interface PerturbDoc {
@@ -221,19 +234,6 @@ describe("seinet CLI against real seid", () => {
     const bad = await cli(["perturb", "e2e-rpc-0", "explode"], env);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /Unknown verb "explode"/);
-  });
-
-  test("error: up with a name that exists exits 1 and leaves the network running", async () => {
-    assert.ok(up, "up must have run");
-    const run = await cli(["up", "--name", "e2e", "--rpc-nodes", "0"], env);
-    assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stderr, /Network "e2e" already exists in namespace "default"/);
-    const status = JSON.parse((await cli(["status", "e2e", "--json"], env)).stdout) as NetworkDoc;
-    assert.equal(status.network.phase, "Ready");
-    assert.deepEqual(
-      status.nodes.map((n) => [n.name, n.phase, n.pid]),
-      up.nodes.map((n) => [n.name, "Running", n.pid]),
-    );
   });
 
   test("error: up --validators 2 exits 2 and creates nothing", async () => {
