@@ -1,20 +1,11 @@
 // Checks that a deleted local network left nothing of its faults: no stopped
 // (SIGSTOPped) process of the state dir, no relay process, no relay port open.
 import assert from "node:assert/strict";
-import { readFile, readdir } from "node:fs/promises";
-import { listening } from "./leftovers.js";
+import { listening, processesWhere } from "./leftovers.js";
 
 /** Processes in state T (stopped) whose command line names `stateDir`. */
-export async function stoppedProcessesUnder(stateDir: string): Promise<number[]> {
-  const out: number[] = [];
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const cmdline = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
-    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
-    if (cmdline.includes(stateDir) && stat.slice(stat.lastIndexOf(")") + 2).startsWith("T"))
-      out.push(Number(entry));
-  }
-  return out;
+export function stoppedProcessesUnder(stateDir: string): Promise<number[]> {
+  return processesWhere((cmdline, state) => state === "T" && cmdline.includes(stateDir));
 }
 
 interface RelayedNetwork {

@@ -6,17 +6,24 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import type { Client } from "../../src/index.js";
 
-/** seid processes whose command line names a home under `stateDir`. */
-export async function seidProcessesUnder(stateDir: string): Promise<number[]> {
+/** Processes whose command line and state (`/proc/<pid>/stat`'s letter) pass `accept`. */
+export async function processesWhere(accept: (cmdline: string, state: string) => boolean): Promise<number[]> {
   const out: number[] = [];
   for (const entry of await readdir("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const cmdline = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
     const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
-    const zombie = stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
-    if (!zombie && cmdline.includes("seid") && cmdline.includes(stateDir)) out.push(Number(entry));
+    if (accept(cmdline, stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3)))
+      out.push(Number(entry));
   }
   return out;
+}
+
+/** seid processes whose command line names a home under `stateDir`. */
+export function seidProcessesUnder(stateDir: string): Promise<number[]> {
+  return processesWhere(
+    (cmdline, state) => state !== "Z" && cmdline.includes("seid") && cmdline.includes(stateDir),
+  );
 }
 
 /** Node directories left in a state dir, across namespaces. */
