@@ -106,6 +106,29 @@ describe("NodeHandle", () => {
     await assert.rejects(handle.unpause?.({ signal: AbortSignal.abort() }) ?? Promise.resolve(), /unpausing/);
   });
 
+  test("behavior: kill and restart exist only where the adapter offers them, written once over it", async () => {
+    const done: string[] = [];
+    const record = (verb: string) => async (v: NodeFacts) => void done.push(`${verb} ${v.name}`);
+    const base = {
+      pause: record("pause"),
+      unpause: record("unpause"),
+      disconnect: record("disconnect"),
+      reconnect: record("reconnect"),
+    };
+    const without = new NodeHandle(fakeOps({ node: node(), network: { nodes: [] } }, base), node());
+    assert.equal(without.kill, undefined);
+    assert.equal(without.restart, undefined);
+    const faults = { ...base, kill: record("kill"), restart: record("restart") };
+    const handle = new NodeHandle(fakeOps({ node: node(), network: { nodes: [] } }, faults), node());
+    await handle.kill?.();
+    await handle.restart?.();
+    assert.deepEqual(done, ["kill n-0", "restart n-0"]);
+    await assert.rejects(
+      handle.kill?.({ signal: AbortSignal.abort() }) ?? Promise.resolve(),
+      /killing node "n-0"/,
+    );
+  });
+
   test("error: waitReady on a Failed node rejects at once with its exit code and crash log", async () => {
     const dead = node({
       alive: false,
