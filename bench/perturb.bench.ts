@@ -4,6 +4,7 @@
 //
 //   npm run bench:perturb                    (local and docker; ROUNDS=1, OUT_MS=10000)
 //   MODES=local npm run bench:perturb
+//   MODES=local,local-direct npm run bench:perturb   (local-direct: no relay, block time only)
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,7 +33,13 @@ interface Figures {
   recoverMs: Record<Verb, number[]>;
 }
 
-async function round(client: Client, name: string, image: string | undefined, out: Figures) {
+async function round(
+  client: Client,
+  name: string,
+  image: string | undefined,
+  out: Figures,
+  verbs: readonly Verb[],
+) {
   const net = await client.createNetwork({ name, validators: 4, ...(image ? { image } : {}) });
   try {
     const signal = () => AbortSignal.timeout(300_000);
@@ -45,7 +52,7 @@ async function round(client: Client, name: string, image: string | undefined, ou
     out.blockMs.allUp.push(
       (await waitChainAdvances(others, { blocks: BLOCKS, signal: signal() })).msPerBlock,
     );
-    for (const verb of ["pause", "disconnect", "kill"] as const) {
+    for (const verb of verbs) {
       await target[verb]!({ signal: signal() });
       const t0 = performance.now();
       if (verb !== "kill") {
@@ -79,25 +86,35 @@ for (const mode of MODES) {
   let image: string | undefined;
   let engine: { stop(): Promise<void> } | undefined;
   const stateDir = await mkdtemp(join(tmpdir(), `seinet-bench-perturb-${mode}-`));
-  if (mode === "local") await testSeid();
+  // local-direct: the local mode with its P2P relay off, for what the relay costs.
+  const relaySetting = process.env.SEINET_TOXIPROXY;
+  if (mode === "local-direct") process.env.SEINET_TOXIPROXY = "off";
+  if (mode.startsWith("local")) await testSeid();
   else {
     engine = await ensureDockerEngine((line) => console.error(line));
     image = await testImage();
   }
-  const client = await open(mode, mode === "local" ? { stateDir } : { namespace: "bench-perturb", stateDir });
+  const local = mode.startsWith("local");
+  const client = await open(
+    local ? "local" : mode,
+    local ? { stateDir } : { namespace: "bench-perturb", stateDir },
+  );
   const figures: Figures = {
     blockMs: { allUp: [], paused: [], disconnected: [] },
     recoverMs: { pause: [], disconnect: [], kill: [] },
   };
   try {
     for (let r = 0; r < ROUNDS; r++) {
-      await round(client, `bp${process.pid % 1000}-${mode[0]}${r}`, image, figures);
+      const verbs: Verb[] = mode === "local-direct" ? [] : ["pause", "disconnect", "kill"];
+      await round(client, `bp${process.pid % 1000}-${mode[0]}${r}`, image, figures, verbs);
       console.error(`${mode} round ${r + 1}/${ROUNDS}:`, JSON.stringify(figures));
     }
   } finally {
     await client.close();
     await rm(stateDir, { recursive: true, force: true });
     await engine?.stop();
+    if (relaySetting === undefined) Reflect.deleteProperty(process.env, "SEINET_TOXIPROXY");
+    else process.env.SEINET_TOXIPROXY = relaySetting;
   }
   results[mode] = figures;
 }

@@ -16,11 +16,13 @@ async function executable(path: string): Promise<boolean> {
 }
 
 /**
- * Finds the relay's server, first hit wins: `$SEINET_TOXIPROXY`, the cache
- * entry `scripts/install-toxiproxy.sh` builds, then `toxiproxy-server` on
- * PATH. Undefined when none: local networks then peer directly.
+ * Finds the relay's server, first hit wins: `$SEINET_TOXIPROXY` (`off`: no
+ * relay), the cache entry `scripts/install-toxiproxy.sh` builds, then
+ * `toxiproxy-server` on PATH. Undefined when none: local networks then peer
+ * directly.
  */
 export async function findToxiproxy(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  if (env.SEINET_TOXIPROXY === "off") return undefined;
   if (env.SEINET_TOXIPROXY) return env.SEINET_TOXIPROXY;
   const cached = join(cacheRoot(env), "toxiproxy", TOXIPROXY_VERSION, "bin", BINARY);
   if (await executable(cached)) return cached;
