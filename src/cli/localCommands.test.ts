@@ -144,7 +144,7 @@ describe("local commands (spawned: exit codes and streams)", () => {
     }
     assert.match(
       help.stdout,
-      /--namespace NS and --mode local\|docker \(up, status, ls, logs, seid, down, upgrade;/,
+      /--namespace NS and --mode local\|docker \(up, status, ls, logs, seid, perturb, down, upgrade;/,
     );
     assert.equal(usage.code, 2, usage.stderr);
     assert.equal(JSON.parse(usage.stdout).error.code, "USAGE");

@@ -42,7 +42,7 @@ describe("waitRecovered", () => {
 
   test("error: a timeout names the last state seen", async (t) => {
     const node = await fakeEndpoint(t, () => status(5, { catching_up: true }));
-    const err = await waitRecovered(node.base, { interval: 5, timeout: 100 }).catch((e: unknown) => e);
+    const err = await waitRecovered(node.base, { interval: 5, timeout: 1_000 }).catch((e: unknown) => e);
     assert.ok(err instanceof TimeoutError);
     assert.match(err.shortMessage, /height 5, catching up/);
   });
