@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { describe, test } from "node:test";
 import { ConflictError } from "../../errors/conflict.js";
+import { InfraError } from "../../errors/infra.js";
 import { UsageError } from "../../errors/usage.js";
 import { localFaults } from "./localFaults.js";
 import type { NetworkRecord, NodeRecord } from "./records.js";
@@ -47,5 +49,16 @@ describe("localFaults", () => {
         return true;
       });
     }
+  });
+
+  test("error: disconnect when the relay process is gone is an InfraError, at once", async () => {
+    const gone = spawnSync("true").pid as number;
+    const f = faults({ name: "n", relay: { binary: "tp", apiPort: 1, pid: gone, logFile: "" } });
+    const withRelay = { ...dead, record: { ...record, relay: { public: 1, routes: {} } } };
+    await assert.rejects(f.disconnect(withRelay, undefined), (err: unknown) => {
+      assert.ok(err instanceof InfraError);
+      assert.match(err.shortMessage, /The P2P relay of network "n" \(pid \d+\) is gone/);
+      return true;
+    });
   });
 });

@@ -1,10 +1,11 @@
 import { ConflictError } from "../../errors/conflict.js";
+import { InfraError } from "../../errors/infra.js";
 import { UsageError } from "../../errors/usage.js";
 import { throwIfAborted } from "../../internal/abort.js";
 import type { NodeFaults } from "../node/nodeOps.js";
 import type { NetworkRecord, NodeRecord, SeidRef } from "./records.js";
 import { cutLinks, restoreLinks } from "./relay/relayLinks.js";
-import type { RelayRecord } from "./relay/relayProcess.js";
+import { type RelayRecord, alive } from "./relay/relayProcess.js";
 import { isAlive, killGroup } from "./seidProcess.js";
 import type { StateStore } from "./store.js";
 import type { NodeView } from "./views.js";
@@ -42,6 +43,11 @@ export function localFaults(deps: LocalFaultDeps): NodeFaults<NodeView> {
       throw new UsageError(
         `Cannot ${what} node "${record.name}": its network "${record.network}" was made without the P2P relay (no toxiproxy-server was found; run scripts/install-toxiproxy.sh or set SEINET_TOXIPROXY, then make the network again).`,
         { field: what },
+      );
+    }
+    if (!alive(network.relay.pid)) {
+      throw new InfraError(
+        `The P2P relay of network "${record.network}" (pid ${network.relay.pid}) is gone, so its nodes cannot reach each other; delete the network and make it again.`,
       );
     }
     return network.relay;

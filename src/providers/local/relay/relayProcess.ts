@@ -21,7 +21,8 @@ export interface RelayRecord {
   logFile: string;
 }
 
-function alive(pid: number): boolean {
+/** Whether a relay process still runs. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
