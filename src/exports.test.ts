@@ -41,13 +41,16 @@ describe("public surface", () => {
       "isNotFound",
       "isTimeout",
       "latestHeight",
+      "loadManifest",
       "open",
       "operatorAccount",
+      "parseManifest",
       "registerProvider",
       "registeredProviders",
       "resolveSeid",
       "stakingValidators",
       "upgradeNetwork",
+      "validateManifest",
       "validateNetworkSpec",
       "validateNodeSpec",
       "validateTaskSpec",
@@ -86,8 +89,8 @@ describe("public surface", () => {
     }
   });
 
-  test("default: package.json exports exactly '.' and './package.json'", () => {
-    assert.deepEqual(Object.keys(pkg.exports).sort(), [".", "./package.json"]);
+  test("default: package.json exports '.', './package.json' and the manifest's JSON Schema", () => {
+    assert.deepEqual(Object.keys(pkg.exports).sort(), [".", "./package.json", "./schema/seinet.schema.json"]);
     assert.deepEqual(pkg.exports["."], { types: "./dist/index.d.ts", import: "./dist/index.js" });
     assert.equal(pkg.exports["./package.json"], "./package.json");
   });

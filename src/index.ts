@@ -43,6 +43,10 @@ export { validateNetworkSpec } from "./specs/validateNetworkSpec.js";
 export { validateNodeSpec } from "./specs/validateNodeSpec.js";
 export { validateTaskSpec } from "./specs/validateTaskSpec.js";
 export { validateWorkflowSpec } from "./specs/validateWorkflowSpec.js";
+export type { FollowerSpec, Manifest, ResolvedManifest, RunOptions } from "./manifest/types.js";
+export { validateManifest } from "./manifest/validateManifest.js";
+export { parseManifest } from "./manifest/parseManifest.js";
+export { loadManifest } from "./manifest/loadManifest.js";
 
 export { SeinetError, type ErrorCode, type SeinetErrorOptions } from "./errors/base.js";
 export { UsageError } from "./errors/usage.js";

@@ -1,4 +1,5 @@
 import { buildSeidImage } from "../../index.js";
+import { loadManifest } from "../../manifest/loadManifest.js";
 import { open } from "../../registry/open.js";
 import { ensureSeid } from "../../seid/ensureSeid.js";
 import type { Command } from "../command.js";
@@ -26,10 +27,18 @@ async function imageFor(
 export const upCommand: Command = {
   name: "up",
   summary: "Start a network (validators + follower RPC nodes) and print its endpoints",
-  usage: UP_USAGE,
+  usage: `${UP_USAGE}
+
+  -f, --file FILE  A manifest (YAML or JSON; schema: seinet/schema/seinet.schema.json) with the
+                   network, its followers and run options. Flags override the file: --name,
+                   --validators, --chain-id, --namespace, --binary, --image, --mode and --timeout
+                   replace its value; --genesis and --config replace the same key and keep the
+                   others; --account adds an account; --rpc-nodes M replaces its followers with M
+                   named NAME-rpc-<i>.`,
   options: {
     ...NAMESPACE_OPTION,
     ...MODE_OPTION,
+    file: { type: "string", short: "f" },
     image: { type: "string" },
     validators: { type: "string" },
     "rpc-nodes": { type: "string" },
@@ -45,7 +54,9 @@ export const upCommand: Command = {
     "show-key": { type: "boolean" },
   },
   async run({ values, positionals, output, signal }) {
-    const plan = planUp({ values, positionals });
+    const file = typeof values.file === "string" ? values.file : undefined;
+    const manifest = file === undefined ? undefined : await loadManifest(file, { signal });
+    const plan = planUp({ values, positionals }, manifest);
     const started = performance.now();
     const progress = (line: string) =>
       output.progress(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)}s] ${line}`);

@@ -85,11 +85,14 @@ export async function runUp(client: Client, plan: UpPlan, context: UpContext): P
     const networkReady = lap();
     progress(`network ${plan.name}: ready (${net.tendermintRpc})`);
     const followers: Node[] = [];
-    for (const name of plan.followers) {
+    for (const spec of plan.followers) {
       followers.push(
-        await client.createNode({ name, network: plan.name, namespace: net.namespace }, { signal }),
+        await client.createNode(
+          { ...spec, namespace: spec.namespace ?? net.namespace, network: plan.name },
+          { signal },
+        ),
       );
-      progress(`${name}: started`);
+      progress(`${spec.name}: started`);
     }
     const createFollowers = lap();
     await Promise.all(
