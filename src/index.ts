@@ -16,6 +16,7 @@ export type {
 export type { SeidResult } from "./chain/seidCommand.js";
 export type { DeleteOptions, GetOptions, ListOptions, LogOptions, OpOptions } from "./client/options.js";
 export type { TestAccount } from "./chain/testAccount.js";
+export { MAX_TEST_ACCOUNTS, TEST_MNEMONIC } from "./chain/testAccounts.js";
 export type { OpenOptions, Provider, ProviderFactory } from "./client/provider.js";
 
 export type {

@@ -41,6 +41,7 @@ export function localOps(provider: LocalReads): LocalOps {
       chainId: record.chainId,
       validators: record.validators,
       testAccount: record.testAccount,
+      testAccountCount: record.testAccounts ?? 0,
       nodes,
       phase,
       reason,

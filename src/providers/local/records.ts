@@ -54,6 +54,8 @@ export interface NetworkRecord {
   sentry?: string;
   seid: SeidRef;
   testAccount: TestAccount;
+  /** How many `testAccounts` its genesis funds (absent: none). */
+  testAccounts?: number;
   /** The state-sync snapshots its validators and sentry take; absent, followers cannot state-sync. */
   snapshots?: SnapshotsSpec;
   labels: Record<string, string>;
