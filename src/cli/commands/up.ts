@@ -1,27 +1,11 @@
-import { buildSeidImage } from "../../index.js";
+import { seidImage } from "../../bringUp/seidImage.js";
 import { loadManifest } from "../../manifest/loadManifest.js";
 import { open } from "../../registry/open.js";
-import { ensureSeid } from "../../seid/ensureSeid.js";
 import type { Command } from "../command.js";
 import { MODE_OPTION, NAMESPACE_OPTION } from "../flags.js";
 import { UP_USAGE, planUp } from "../up/plan.js";
 import { renderUp, upDocument } from "../up/report.js";
 import { runUp } from "../up/runUp.js";
-
-/**
- * The docker mode's image when `--image` is not given: one built from the
- * installed seid (or `--binary`), which is a cache hit after the first time.
- */
-async function imageFor(
-  binary: string | undefined,
-  progress: (line: string) => void,
-  signal: AbortSignal,
-): Promise<string> {
-  const seid = await ensureSeid({ binary, signal, onProgress: progress });
-  const built = await buildSeidImage({ seid: seid.path, onProgress: progress, signal });
-  progress(`image ${built.tag}${built.cached ? " (cached)" : ""}`);
-  return built.tag;
-}
 
 /** `seinet up`: a network with follower RPC nodes, ready to test against (local processes or containers). */
 export const upCommand: Command = {
@@ -61,7 +45,7 @@ export const upCommand: Command = {
     const progress = (line: string) =>
       output.progress(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)}s] ${line}`);
     const image =
-      plan.mode === "docker" ? (plan.image ?? (await imageFor(plan.binary, progress, signal))) : undefined;
+      plan.mode === "docker" ? (plan.image ?? (await seidImage(plan.binary, progress, signal))) : undefined;
     const client = await open(plan.mode, { namespace: plan.namespace, onProgress: progress, signal });
     try {
       const result = await runUp(client, { ...plan, image }, { signal, progress });
