@@ -91,8 +91,16 @@ describe("public surface", () => {
     }
   });
 
-  test("default: package.json exports '.', './package.json' and the manifest's JSON Schema", () => {
-    assert.deepEqual(Object.keys(pkg.exports).sort(), [".", "./package.json", "./schema/seinet.schema.json"]);
+  test("default: package.json exports '.', the runner helpers, the manifest's JSON Schema and './package.json'", () => {
+    assert.deepEqual(Object.keys(pkg.exports).sort(), [
+      ".",
+      "./jest",
+      "./node-test",
+      "./package.json",
+      "./schema/seinet.schema.json",
+      "./vitest",
+      "./vitest/setup",
+    ]);
     assert.deepEqual(pkg.exports["."], { types: "./dist/index.d.ts", import: "./dist/index.js" });
     assert.equal(pkg.exports["./package.json"], "./package.json");
   });
