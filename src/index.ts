@@ -81,9 +81,20 @@ export {
   LABEL_NETWORK,
   LABEL_ROLE,
   LABEL_RUN,
+  LABEL_SESSION,
   MANAGED_BY,
   ROLE_NODE,
 } from "./labels.js";
+
+export {
+  collectGarbage,
+  type GcOptions,
+  type GcReport,
+  type SweptSession,
+} from "./session/collectGarbage.js";
+export type { Session } from "./session/session.js";
+export type { SessionEntry } from "./session/sessionStore.js";
+export type { ReapResult } from "./session/reapSession.js";
 
 export { installSeid, type InstallSeidOptions, type InstalledSeid } from "./seid/installSeid.js";
 export {

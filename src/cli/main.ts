@@ -4,6 +4,7 @@ import { SeinetError } from "../errors/base.js";
 import { UsageError } from "../errors/usage.js";
 import type { Command } from "./command.js";
 import { downCommand } from "./commands/down.js";
+import { gcCommand } from "./commands/gc.js";
 import { imageBuildCommand } from "./commands/imageBuild.js";
 import { installSeidCommand } from "./commands/installSeid.js";
 import { logsCommand } from "./commands/logs.js";
@@ -22,6 +23,7 @@ const COMMANDS: Command[] = [
   logsCommand,
   seidCommand,
   downCommand,
+  gcCommand,
   upgradeCommand,
   installSeidCommand,
   modesCommand,

@@ -24,6 +24,11 @@ export interface StartNetworkOptions {
   onProgress?: (line: string) => void;
   /** One line on stderr when the network is ready (default true). */
   announce?: boolean;
+  /**
+   * Make the network in a session (default true): if the test run dies,
+   * however it dies, a watchdog deletes the network within seconds.
+   */
+  session?: boolean;
 }
 
 /** A running network for one test run, and the one way to end it. */
@@ -110,8 +115,7 @@ export async function startNetwork(
         ? { binary }
         : {};
   const spec = { ...rest, ...runs, testAccounts: rest.testAccounts ?? DEFAULT_RUNNER_ACCOUNTS };
-  // Hook: sessions (a reaper deletes the network if this process dies) are opened here.
-  const client = await open(mode, { onProgress: progress, signal });
+  const client = await open(mode, { onProgress: progress, signal, session: options.session ?? true });
   let up: BroughtUp | undefined;
   let network: SeinetNetwork;
   try {

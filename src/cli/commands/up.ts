@@ -46,9 +46,20 @@ export const upCommand: Command = {
       output.progress(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)}s] ${line}`);
     const image =
       plan.mode === "docker" ? (plan.image ?? (await seidImage(plan.binary, progress, signal))) : undefined;
-    const client = await open(plan.mode, { namespace: plan.namespace, onProgress: progress, signal });
+    // Held in a session until it succeeds: a `kill -9` of `up` mid-way leaves nothing behind.
+    const client = await open(plan.mode, {
+      namespace: plan.namespace,
+      onProgress: progress,
+      signal,
+      session: true,
+    });
     try {
-      const result = await runUp(client, { ...plan, image }, { signal, progress });
+      const result = await runUp(client, { ...plan, image }, { signal, progress }).catch(async (err) => {
+        // --keep-on-failure keeps the network for a post-mortem: the session must not reap it either.
+        if (plan.keepOnFailure) await client.session?.releaseAll();
+        throw err;
+      });
+      await client.session?.releaseAll();
       output.result(upDocument(result, plan), () => renderUp(result, plan));
     } finally {
       await client.close();

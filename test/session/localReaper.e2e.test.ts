@@ -1,0 +1,45 @@
+// A session network of a process killed with SIGKILL is gone within 10 s: no
+// seid process, no state, no listening port. `seinet gc` then finds nothing.
+import assert from "node:assert/strict";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { collectGarbage } from "../../src/index.js";
+import { listening, nodeDirsUnder, seidProcessesUnder } from "../local/leftovers.js";
+import { killAndTime, startHarness } from "./reaper.js";
+
+const BOUND_MS = 10_000;
+const stateDir = await mkdtemp(join(tmpdir(), "seinet-reaper-"));
+const sessionDir = await mkdtemp(join(tmpdir(), "seinet-reaper-sessions-"));
+
+after(async () => {
+  await rm(stateDir, { recursive: true, force: true });
+  await rm(sessionDir, { recursive: true, force: true });
+});
+
+test("behavior: kill -9 of a session's owner leaves nothing of its local network within 10 s", async () => {
+  const env = { SEINET_STATE_DIR: stateDir, SEINET_SESSION_DIR: sessionDir };
+  const { child, made } = startHarness(["local", "reaped"], env);
+  const { session, ports } = await made;
+  assert.ok(session && ports.length > 0);
+  assert.ok((await seidProcessesUnder(stateDir)).length > 0);
+  const ms = await killAndTime(
+    child,
+    async () => {
+      const open = (
+        await Promise.all(ports.map(async (p) => ((await listening(p)) ? [`port ${p}`] : [])))
+      ).flat();
+      return [
+        ...(await seidProcessesUnder(stateDir)).map((pid) => `seid ${pid}`),
+        ...(await nodeDirsUnder(stateDir)),
+        ...open,
+        ...(await readdir(sessionDir)).map((f) => `session ${f}`),
+      ];
+    },
+    BOUND_MS,
+  );
+  process.stderr.write(`local reaper: nothing left ${(ms / 1000).toFixed(1)} s after kill -9\n`);
+  assert.ok(ms <= BOUND_MS, `took ${ms} ms`);
+  assert.deepEqual(await collectGarbage({ dir: sessionDir }), { swept: [], live: 0 });
+});
