@@ -35,6 +35,7 @@ describe("public surface", () => {
       "UsageError",
       "buildSeidImage",
       "collectGarbage",
+      "dumpNetwork",
       "earliestHeight",
       "ensureSeid",
       "fetchStatus",

@@ -86,6 +86,7 @@ export {
   ROLE_NODE,
 } from "./labels.js";
 
+export { dumpNetwork, type DumpOptions } from "./dump/dumpNetwork.js";
 export {
   collectGarbage,
   type GcOptions,

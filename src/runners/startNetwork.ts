@@ -1,6 +1,7 @@
 import { type BroughtUp, bringUp } from "../bringUp/bringUp.js";
 import { seidImage } from "../bringUp/seidImage.js";
 import type { Client } from "../client/client.js";
+import { dumpNetwork } from "../dump/dumpNetwork.js";
 import { logger } from "../internal/debug.js";
 import { seconds } from "../internal/duration.js";
 import { loadManifest } from "../manifest/loadManifest.js";
@@ -34,6 +35,8 @@ export interface StartNetworkOptions {
 /** A running network for one test run, and the one way to end it. */
 export interface RunNetwork {
   network: SeinetNetwork;
+  /** Writes the network's forensics (`dumpNetwork`) to `out` and returns the path; call before `stop`. */
+  dump(out?: string): Promise<string>;
   /** Deletes the network and its followers; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -141,5 +144,6 @@ export async function startNetwork(
     stopping ??= made.network.delete({ cascade: true }).finally(() => client.close());
     return stopping;
   };
-  return { network, stop };
+  const dump = (out?: string) => dumpNetwork(client, network.name, { out, signal });
+  return { network, dump, stop };
 }

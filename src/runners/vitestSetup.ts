@@ -6,6 +6,14 @@ import { type ManifestInput, type StartNetworkOptions, startNetwork } from "./st
 /** The part of vitest's global-setup context the helper uses (`TestProject` in vitest 3). */
 export interface ProvideContext {
   provide(key: "seinet", value: SeinetNetwork): void;
+  /** vitest 3: the run's state, read at teardown to tell whether a test file failed. */
+  vitest?: { state?: { getFiles?(): { filepath?: string; result?: { state?: string } }[] } };
+}
+
+/** Test files of the run that failed, as vitest's state says at teardown. */
+function failedFiles(context: ProvideContext): string[] {
+  const files = context.vitest?.state?.getFiles?.() ?? [];
+  return files.filter((f) => f.result?.state === "fail").map((f) => f.filepath ?? "?");
 }
 
 /**
@@ -27,7 +35,18 @@ export function seinetGlobalSetup(
   return async (context) => {
     const run = await startNetwork(manifest, options);
     context.provide("seinet", run.network);
-    return run.stop;
+    return async () => {
+      const failed = failedFiles(context);
+      if (failed.length > 0) {
+        const path = await run
+          .dump(`seinet-dump-${run.network.name}.tgz`)
+          .catch((err: Error) => `(failed: ${err.message})`);
+        process.stderr.write(
+          `seinet: ${failed.length} test file(s) failed; dump of network ${run.network.name}: ${path}\n`,
+        );
+      }
+      await run.stop();
+    };
   };
 }
 
