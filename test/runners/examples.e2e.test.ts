@@ -69,19 +69,50 @@ describe("examples (local, real seid)", () => {
     });
   }
 
-  test("error: a bad manifest fails the vitest run at setup, naming file, line and field", async () => {
-    const copy = join(examples, `.bad-manifest-${process.pid}`);
-    const empty = await mkdtemp(join(tmpdir(), "seinet-bad-manifest-"));
+  /** Runs vitest in a copy of examples/vitest that `change` edits, inside the tree so "seinet" resolves. */
+  async function inVitestCopy(name: string, change: (dir: string) => Promise<void>, env: NodeJS.ProcessEnv) {
+    const copy = join(examples, `.${name}-${process.pid}`);
     await cp(join(examples, "vitest"), copy, { recursive: true });
     try {
-      await writeFile(join(copy, "seinet.yaml"), "network:\n  name: bad\n  validators: 2\n");
-      const { code, output } = await run(copy, RUNNERS.vitest as string[], { SEINET_STATE_DIR: empty });
+      await change(copy);
+      const result = await run(copy, RUNNERS.vitest as string[], env);
+      return { ...result, files: await readdir(copy) };
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  }
+
+  test("error: a bad manifest fails the vitest run at setup, naming file, line and field", async () => {
+    const empty = await mkdtemp(join(tmpdir(), "seinet-bad-manifest-"));
+    try {
+      const { code, output } = await inVitestCopy(
+        "bad-manifest",
+        (dir) => writeFile(join(dir, "seinet.yaml"), "network:\n  name: bad\n  validators: 2\n"),
+        { SEINET_STATE_DIR: empty },
+      );
       assert.notEqual(code, 0);
       assert.match(output, /seinet\.yaml:3:3: network: A network of 2 validators deadlocks/);
       assert.deepEqual(await readdir(empty), [], "nothing was made");
     } finally {
-      await rm(copy, { recursive: true, force: true });
       await rm(empty, { recursive: true, force: true });
     }
+  });
+
+  test("behavior: a failing test file makes the vitest helper write a dump and say where", async () => {
+    const { code, output, files } = await inVitestCopy(
+      "failing",
+      (dir) =>
+        writeFile(
+          join(dir, "test", "fails.test.ts"),
+          'import { expect, test } from "vitest";\ntest("fails", () => expect(1).toBe(2));\n',
+        ),
+      { SEINET_STATE_DIR: stateDir },
+    );
+    assert.notEqual(code, 0);
+    assert.match(
+      output,
+      /seinet: 1 test file\(s\) failed; dump of network vitest-example: seinet-dump-vitest-example\.tgz/,
+    );
+    assert.ok(files.includes("seinet-dump-vitest-example.tgz"));
   });
 });
