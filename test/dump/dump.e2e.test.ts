@@ -2,33 +2,16 @@
 // net_info, config.toml, app.toml and genesis, heights, the spec; no key.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { type Client, type Network, open } from "../../src/index.js";
+import { test } from "node:test";
 import { cliEnv, startCli } from "../cli/cliProcess.js";
-import { seidProcessesUnder } from "../local/leftovers.js";
+import { useLocalNetwork } from "../local/useLocalNetwork.js";
 
-let stateDir: string;
-let client: Client;
-let net: Network;
-
-before(async () => {
-  stateDir = await mkdtemp(join(tmpdir(), "seinet-dump-"));
-  client = await open("local", { stateDir });
-  net = await client.createNetwork({ name: "dumped", validators: 1 });
-  await net.waitReady({ signal: AbortSignal.timeout(120_000) });
-});
-
-after(async () => {
-  await net?.delete({ cascade: true });
-  await client?.close();
-  assert.deepEqual(await seidProcessesUnder(stateDir), []);
-  await rm(stateDir, { recursive: true, force: true });
-});
+const shared = useLocalNetwork({ name: "dumped", validators: 1 });
 
 test("behavior: seinet dump --out FILE.tgz holds each node's forensics and no key", async () => {
+  const { stateDir, client, net } = shared;
   const out = join(stateDir, "dump.tgz");
   const started = performance.now();
   const run = await startCli(["dump", "dumped", "--out", out], cliEnv(stateDir), AbortSignal.timeout(60_000))

@@ -1,43 +1,27 @@
 // Four parallel workers, each with its own genesis-funded test account, send
 // transfers at once against one real local network: none sees a nonce error.
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { Worker } from "node:worker_threads";
 import { http, createPublicClient } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import { type Client, type Network, TEST_MNEMONIC, open } from "../../src/index.js";
-import { seidProcessesUnder } from "../local/leftovers.js";
+import { TEST_MNEMONIC } from "../../src/index.js";
+import { useLocalNetwork } from "../local/useLocalNetwork.js";
 
 const WORKERS = 4;
 const TXS_EACH = 5;
 
 describe("testAccounts (local, real seid)", () => {
-  let stateDir: string;
-  let client: Client;
-  let net: Network;
+  const shared = useLocalNetwork({ name: "accounts", validators: 1, testAccounts: WORKERS });
   let evmRpc: string;
 
   before(async () => {
-    stateDir = await mkdtemp(join(tmpdir(), "seinet-accounts-"));
-    client = await open("local", { stateDir });
-    net = await client.createNetwork({ name: "accounts", validators: 1, testAccounts: WORKERS });
-    await net.waitReady({ signal: AbortSignal.timeout(120_000) });
-    const [validator] = await client.listNodes({ network: "accounts" });
+    const [validator] = await shared.client.listNodes({ network: "accounts" });
     evmRpc = validator?.evmRpc as string;
   });
 
-  after(async () => {
-    await net?.delete({ cascade: true });
-    await client?.close();
-    assert.deepEqual(await seidProcessesUnder(stateDir), []);
-    await rm(stateDir, { recursive: true, force: true });
-  });
-
   test("default: the handle derives the funded accounts from TEST_MNEMONIC, index i = account i", async () => {
-    const accounts = net.testAccounts ?? [];
+    const accounts = shared.net.testAccounts ?? [];
     assert.equal(accounts.length, WORKERS);
     const pub = createPublicClient({ transport: http(evmRpc) });
     for (const [i, a] of accounts.entries()) {
@@ -45,11 +29,11 @@ describe("testAccounts (local, real seid)", () => {
       assert.ok((await pub.getBalance({ address: a.evmAddress })) > 0n, `account ${i} is funded`);
     }
     // Read back from the runtime by another handle, not only the one that made it.
-    assert.deepEqual((await client.getNetwork("accounts")).testAccounts, accounts);
+    assert.deepEqual((await shared.client.getNetwork("accounts")).testAccounts, accounts);
   });
 
   test("behavior: four workers sending at once never see a nonce error", async () => {
-    const accounts = net.testAccounts ?? [];
+    const accounts = shared.net.testAccounts ?? [];
     const started = performance.now();
     const results = await Promise.all(
       accounts.map(

@@ -2,7 +2,7 @@
 // the docker mode: no container, volume or Docker network with its session
 // label, no port published for it.
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -11,8 +11,7 @@ import { LABEL_SESSION } from "../../src/index.js";
 import { type DockerEngine, ensureDockerEngine } from "../docker/engine.js";
 import { labelled } from "../docker/leftovers.js";
 import { testImage } from "../docker/seidImage.js";
-import { listening } from "../local/leftovers.js";
-import { killAndTime, startHarness } from "./reaper.js";
+import { killAndTime, sessionLeftovers, startHarness } from "./reaper.js";
 
 const BOUND_MS = 10_000;
 const docker = new Docker();
@@ -38,16 +37,7 @@ test("behavior: kill -9 of a session's owner leaves nothing of its docker networ
   assert.ok((await labelled(docker, label)).length > 0);
   const ms = await killAndTime(
     child,
-    async () => {
-      const open = (
-        await Promise.all(ports.map(async (p) => ((await listening(p)) ? [`port ${p}`] : [])))
-      ).flat();
-      return [
-        ...(await labelled(docker, label)),
-        ...open,
-        ...(await readdir(sessionDir)).map((f) => `session ${f}`),
-      ];
-    },
+    async () => [...(await labelled(docker, label)), ...(await sessionLeftovers(ports, sessionDir))],
     BOUND_MS,
   );
   process.stderr.write(`docker reaper: nothing left ${(ms / 1000).toFixed(1)} s after kill -9\n`);

@@ -1,14 +1,14 @@
 // A session network of a process killed with SIGKILL is gone within 10 s: no
 // seid process, no state, no listening port. `seinet gc` then finds nothing.
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { collectGarbage, open } from "../../src/index.js";
 import { cliEnv, startCli } from "../cli/cliProcess.js";
-import { listening, nodeDirsUnder, seidProcessesUnder } from "../local/leftovers.js";
-import { killAndTime, startHarness } from "./reaper.js";
+import { nodeDirsUnder, seidProcessesUnder } from "../local/leftovers.js";
+import { killAndTime, sessionLeftovers, startHarness } from "./reaper.js";
 
 const BOUND_MS = 10_000;
 const stateDir = await mkdtemp(join(tmpdir(), "seinet-reaper-"));
@@ -27,17 +27,11 @@ test("behavior: kill -9 of a session's owner leaves nothing of its local network
   assert.ok((await seidProcessesUnder(stateDir)).length > 0);
   const ms = await killAndTime(
     child,
-    async () => {
-      const open = (
-        await Promise.all(ports.map(async (p) => ((await listening(p)) ? [`port ${p}`] : [])))
-      ).flat();
-      return [
-        ...(await seidProcessesUnder(stateDir)).map((pid) => `seid ${pid}`),
-        ...(await nodeDirsUnder(stateDir)),
-        ...open,
-        ...(await readdir(sessionDir)).map((f) => `session ${f}`),
-      ];
-    },
+    async () => [
+      ...(await seidProcessesUnder(stateDir)).map((pid) => `seid ${pid}`),
+      ...(await nodeDirsUnder(stateDir)),
+      ...(await sessionLeftovers(ports, sessionDir)),
+    ],
     BOUND_MS,
   );
   process.stderr.write(`local reaper: nothing left ${(ms / 1000).toFixed(1)} s after kill -9\n`);

@@ -2,8 +2,10 @@
 // `kill -9` it, and time until `gone()` says nothing of it is left.
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
+import { readdir } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { listening } from "../local/leftovers.js";
 
 const harness = fileURLToPath(new URL("./harness.ts", import.meta.url));
 
@@ -48,4 +50,10 @@ export async function killAndTime(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   assert.fail(`left after ${limitMs} ms: ${left.join(", ")}`);
+}
+
+/** What of a session is left in every mode: a listening port of its nodes, its record. */
+export async function sessionLeftovers(ports: readonly number[], sessionDir: string): Promise<string[]> {
+  const open = await Promise.all(ports.map(async (p) => ((await listening(p)) ? [`port ${p}`] : [])));
+  return [...open.flat(), ...(await readdir(sessionDir)).map((f) => `session ${f}`)];
 }
