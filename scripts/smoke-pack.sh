@@ -18,6 +18,15 @@ let internal = false;
 try { await import("seinet/dist/providers/k8s/provider.js"); internal = true; } catch {}
 if (internal) throw new Error("internal modules must not be importable");
 console.log(`seinet imports: ${Object.keys(seinet).length} exports`);
+// Runner helpers load only when imported; seinet/vitest needs vitest itself, so it is only resolved.
+for (const sub of ["seinet/jest", "seinet/node-test", "seinet/vitest/setup"]) {
+  const m = await import(sub);
+  if (Object.keys(m).length === 0) throw new Error(`${sub} exports nothing`);
+}
+import.meta.resolve("seinet/vitest");
+const schema = JSON.parse((await import("node:fs")).readFileSync(new URL(import.meta.resolve("seinet/schema/seinet.schema.json")), "utf8"));
+if (!schema.properties.network) throw new Error("the manifest schema has no network");
+console.log("seinet subpaths: jest, node-test, vitest, vitest/setup, schema");
 '
 npx --no-install seinet --help | head -n 3
 echo "smoke-pack: ok"

@@ -21,7 +21,9 @@ describe("public surface", () => {
       "LABEL_NETWORK",
       "LABEL_ROLE",
       "LABEL_RUN",
+      "LABEL_SESSION",
       "MANAGED_BY",
+      "MAX_TEST_ACCOUNTS",
       "MODE_ENV",
       "NotFoundError",
       "ROLE_NODE",
@@ -29,9 +31,12 @@ describe("public surface", () => {
       "SEI_CHAIN_MODULE",
       "SEI_CHAIN_RELEASE",
       "SeinetError",
+      "TEST_MNEMONIC",
       "TimeoutError",
       "UsageError",
       "buildSeidImage",
+      "collectGarbage",
+      "dumpNetwork",
       "earliestHeight",
       "ensureSeid",
       "fetchStatus",
@@ -42,13 +47,16 @@ describe("public surface", () => {
       "isNotFound",
       "isTimeout",
       "latestHeight",
+      "loadManifest",
       "open",
       "operatorAccount",
+      "parseManifest",
       "registerProvider",
       "registeredProviders",
       "resolveSeid",
       "stakingValidators",
       "upgradeNetwork",
+      "validateManifest",
       "validateNetworkSpec",
       "validateNodeSpec",
       "validateTaskSpec",
@@ -90,8 +98,16 @@ describe("public surface", () => {
     }
   });
 
-  test("default: package.json exports exactly '.' and './package.json'", () => {
-    assert.deepEqual(Object.keys(pkg.exports).sort(), [".", "./package.json"]);
+  test("default: package.json exports '.', the runner helpers, the manifest's JSON Schema and './package.json'", () => {
+    assert.deepEqual(Object.keys(pkg.exports).sort(), [
+      ".",
+      "./jest",
+      "./node-test",
+      "./package.json",
+      "./schema/seinet.schema.json",
+      "./vitest",
+      "./vitest/setup",
+    ]);
     assert.deepEqual(pkg.exports["."], { types: "./dist/index.d.ts", import: "./dist/index.js" });
     assert.equal(pkg.exports["./package.json"], "./package.json");
   });

@@ -16,6 +16,7 @@ export type {
 export type { SeidResult } from "./chain/seidCommand.js";
 export type { DeleteOptions, GetOptions, ListOptions, LogOptions, OpOptions } from "./client/options.js";
 export type { TestAccount } from "./chain/testAccount.js";
+export { MAX_TEST_ACCOUNTS, TEST_MNEMONIC } from "./chain/testAccounts.js";
 export type { OpenOptions, Provider, ProviderFactory } from "./client/provider.js";
 
 export type {
@@ -43,6 +44,10 @@ export { validateNetworkSpec } from "./specs/validateNetworkSpec.js";
 export { validateNodeSpec } from "./specs/validateNodeSpec.js";
 export { validateTaskSpec } from "./specs/validateTaskSpec.js";
 export { validateWorkflowSpec } from "./specs/validateWorkflowSpec.js";
+export type { FollowerSpec, Manifest, ResolvedManifest, RunOptions } from "./manifest/types.js";
+export { validateManifest } from "./manifest/validateManifest.js";
+export { parseManifest } from "./manifest/parseManifest.js";
+export { loadManifest } from "./manifest/loadManifest.js";
 
 export { SeinetError, type ErrorCode, type SeinetErrorOptions } from "./errors/base.js";
 export { UsageError } from "./errors/usage.js";
@@ -86,9 +91,21 @@ export {
   LABEL_NETWORK,
   LABEL_ROLE,
   LABEL_RUN,
+  LABEL_SESSION,
   MANAGED_BY,
   ROLE_NODE,
 } from "./labels.js";
+
+export { dumpNetwork, type DumpOptions } from "./dump/dumpNetwork.js";
+export {
+  collectGarbage,
+  type GcOptions,
+  type GcReport,
+  type SweptSession,
+} from "./session/collectGarbage.js";
+export type { Session } from "./session/session.js";
+export type { SessionEntry } from "./session/sessionStore.js";
+export type { ReapResult } from "./session/reapSession.js";
 
 export { installSeid, type InstallSeidOptions, type InstalledSeid } from "./seid/installSeid.js";
 export {

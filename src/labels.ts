@@ -33,6 +33,13 @@ export const LABEL_ORDINAL = "sei.io/ordinal";
 export const LABEL_VALIDATORS = "sei.io/validators";
 /** The chain id, on a Docker network (absent on networks whose chain id is their name). */
 export const LABEL_CHAIN_ID = "sei.io/chain-id";
+/** How many public-mnemonic test accounts a network's genesis funds (a count, not a key), on its Docker network. */
+export const LABEL_TEST_ACCOUNTS = "sei.io/test-accounts";
+/**
+ * The session that made a network or node: its watchdog (and `seinet gc`)
+ * deletes it once the session's owner process is gone. An id, not a secret.
+ */
+export const LABEL_SESSION = "sei.io/session";
 /** Name of the lone validator's sentry, on a network's own resource. */
 export const LABEL_SENTRY = "sei.io/sentry";
 /** The image a network's nodes run, on a network's own resource. */

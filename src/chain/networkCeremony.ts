@@ -3,6 +3,7 @@ import type { GenesisCeremonyInput, HomePlan, PeerRoute } from "./ceremony.js";
 import { TEST_ACCOUNT_BALANCE } from "./defaults.js";
 import { usei } from "./genesis.js";
 import type { TestAccount } from "./testAccount.js";
+import { testAccounts } from "./testAccounts.js";
 
 /**
  * The ceremony a NetworkSpec asks for, the same in every mode that runs one:
@@ -20,13 +21,11 @@ export function networkCeremony(
     validators: homes.validators,
     fullNodes: homes.fullNodes,
     accounts: spec.accounts,
-    extraAccounts: [
-      {
-        address: testAccount.seiAddress,
-        coins: usei(TEST_ACCOUNT_BALANCE),
-        evmAddress: testAccount.evmAddress,
-      },
-    ],
+    extraAccounts: [testAccount, ...testAccounts(spec.testAccounts ?? 0)].map((account) => ({
+      address: account.seiAddress,
+      coins: usei(TEST_ACCOUNT_BALANCE),
+      evmAddress: account.evmAddress,
+    })),
     genesisOverrides: spec.genesis,
     configOverrides: spec.config,
     snapshots: spec.snapshots,

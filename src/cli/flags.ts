@@ -57,10 +57,13 @@ export function positionalsAtMost(positionals: string[], max: number, usage: str
   }
 }
 
-/** `--mode`, else `$SEINET_MODE`, else `local`; anything but local or docker is a UsageError. */
-export function modeFlag(values: Values, env: NodeJS.ProcessEnv = process.env): CliMode {
+/**
+ * `--mode`, else the manifest's `run.mode`, else `$SEINET_MODE`, else `local`;
+ * anything but local or docker is a UsageError.
+ */
+export function modeFlag(values: Values, env: NodeJS.ProcessEnv = process.env, fromFile?: CliMode): CliMode {
   const flag = stringFlag(values, "mode");
-  const raw = flag ?? (env.SEINET_MODE || undefined) ?? "local";
+  const raw = flag ?? fromFile ?? (env.SEINET_MODE || undefined) ?? "local";
   if (raw === "local" || raw === "docker") return raw;
   const from = flag === undefined ? "$SEINET_MODE" : "`--mode`";
   throw new UsageError(`Expected ${from} to be "local" or "docker", got ${JSON.stringify(raw)}.`, {

@@ -4,6 +4,8 @@ import { SeinetError } from "../errors/base.js";
 import { UsageError } from "../errors/usage.js";
 import type { Command } from "./command.js";
 import { downCommand } from "./commands/down.js";
+import { dumpCommand } from "./commands/dump.js";
+import { gcCommand } from "./commands/gc.js";
 import { imageBuildCommand } from "./commands/imageBuild.js";
 import { installSeidCommand } from "./commands/installSeid.js";
 import { logsCommand } from "./commands/logs.js";
@@ -24,6 +26,8 @@ const COMMANDS: Command[] = [
   seidCommand,
   perturbCommand,
   downCommand,
+  gcCommand,
+  dumpCommand,
   upgradeCommand,
   installSeidCommand,
   modesCommand,

@@ -82,6 +82,8 @@ const VERBS: { verb: Verb; valid: object; invalid: [string, unknown][] }[] = [
       ["bad name", { ...VALID_NETWORK, name: "Bad_Name" }],
       ["2 validators", { ...VALID_NETWORK, validators: 2 }],
       ["0 validators", { ...VALID_NETWORK, validators: 0 }],
+      ["0 test accounts", { ...VALID_NETWORK, testAccounts: 0 }],
+      ["too many test accounts", { ...VALID_NETWORK, testAccounts: 257 }],
       ["unknown field", { ...VALID_NETWORK, replicas: 3 }],
       ["non-JSON genesis", { ...VALID_NETWORK, genesis: { "a.b": Number.NaN } }],
       ["non-string config", { ...VALID_NETWORK, config: { "p2p.laddr": 1 } }],

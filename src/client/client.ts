@@ -1,5 +1,6 @@
 import { UsageError } from "../errors/usage.js";
 import { throwIfAborted } from "../internal/abort.js";
+import type { Session } from "../session/session.js";
 import { requireDnsLabel } from "../specs/rules.js";
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../specs/types.js";
 import { validateNetworkSpec } from "../specs/validateNetworkSpec.js";
@@ -33,11 +34,29 @@ function checkGet(name: unknown, options: GetOptions | undefined, what: string):
  */
 export class Client {
   readonly #provider: Provider;
+  readonly #session: Session | undefined;
   #closed = false;
 
   /** Wraps a provider; normally reached through `open`. */
-  constructor(provider: Provider) {
+  constructor(provider: Provider, session?: Session) {
     this.#provider = provider;
+    this.#session = session;
+  }
+
+  /** The session this client makes networks in (`open(mode, { session: true })`), if any. */
+  get session(): Session | undefined {
+    return this.#session;
+  }
+
+  /** The spec with the session's label, recorded in the session before it is made. */
+  async #inSession<S extends { name: string; namespace?: string; labels?: Record<string, string> }>(
+    kind: "network" | "node",
+    spec: S,
+  ): Promise<S> {
+    const session = this.#session;
+    if (!session) return spec;
+    await session.track({ kind, name: spec.name, namespace: spec.namespace ?? session.defaultNamespace });
+    return { ...spec, labels: { ...spec.labels, ...session.labels } };
   }
 
   /** The mode this client drives (`local`, `docker`, `k8s`, or a registered one). */
@@ -54,7 +73,7 @@ export class Client {
   async createNetwork(spec: NetworkSpec, options: OpOptions = {}): Promise<Network> {
     const valid = validateNetworkSpec(spec);
     throwIfAborted(options.signal, `creating network "${valid.name}"`);
-    return this.#live().createNetwork(valid, options);
+    return this.#live().createNetwork(await this.#inSession("network", valid), options);
   }
 
   /** Reads an existing network back from the runtime; NotFoundError if absent. */
@@ -66,7 +85,7 @@ export class Client {
   async createNode(spec: NodeSpec, options: OpOptions = {}): Promise<Node> {
     const valid = validateNodeSpec(spec);
     throwIfAborted(options.signal, `creating node "${valid.name}"`);
-    return this.#live().createNode(valid, options);
+    return this.#live().createNode(await this.#inSession("node", valid), options);
   }
 
   /** Reads an existing node back from the runtime. */

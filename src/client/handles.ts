@@ -65,6 +65,12 @@ export interface Network extends Handle<NetworkPhase> {
    * docker modes, which make the genesis); `undefined` where the mode does not.
    */
   readonly testAccount?: TestAccount | undefined;
+  /**
+   * The spec's `testAccounts`, funded in genesis from the public
+   * `TEST_MNEMONIC` (index i is account i); empty when none were asked for or
+   * the mode does not make the genesis.
+   */
+  readonly testAccounts?: TestAccount[];
   /** Resolves when the network is Ready and its Tendermint RPC answers /status. */
   waitReady(options?: OpOptions): Promise<void>;
   /** Endpoints usable from this machine (port-forwarded when in-cluster). */

@@ -35,6 +35,13 @@ export interface OpenOptions extends OpOptions {
   namespace?: string;
   /** local: directory holding network and node state; docker: root of the task records. */
   stateDir?: string;
+  /**
+   * Make every network and node of this client inside a session: a small
+   * detached watchdog deletes them at most a few seconds after this process
+   * dies, however it dies (SIGKILL included). Off by default: without it,
+   * what the client makes lives until someone deletes it. local and docker.
+   */
+  session?: boolean;
   /** Provider-specific options, passed through untouched. */
   [key: string]: unknown;
 }

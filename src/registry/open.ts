@@ -1,7 +1,9 @@
 import { Client } from "../client/client.js";
 import type { OpenOptions, ProviderFactory } from "../client/provider.js";
 import { InfraError } from "../errors/infra.js";
+import { UsageError } from "../errors/usage.js";
 import { throwIfAborted } from "../internal/abort.js";
+import { Session } from "../session/session.js";
 import { ProviderRegistry } from "./registry.js";
 import { selectMode } from "./selectMode.js";
 
@@ -49,5 +51,18 @@ export async function open(mode?: string, options: OpenOptions = {}): Promise<Cl
   if (!provider || typeof provider.createNetwork !== "function") {
     throw new InfraError(`The provider registered as "${name}" did not return a provider.`);
   }
-  return new Client(provider);
+  if (options.session !== true) return new Client(provider);
+  if (name !== "local" && name !== "docker") {
+    await provider.close();
+    throw new UsageError(`Sessions (\`session: true\`) are for the local and docker modes, not "${name}".`, {
+      field: "session",
+    });
+  }
+  // The reaper (and a later `seinet gc`) must find the same state dir without this process's environment.
+  const stateDir = options.stateDir ?? (name === "local" ? process.env.SEINET_STATE_DIR : undefined);
+  const open = {
+    ...(typeof stateDir === "string" && stateDir !== "" ? { stateDir } : {}),
+    ...(typeof options.namespace === "string" ? { namespace: options.namespace } : {}),
+  };
+  return new Client(provider, await Session.open(name, open));
 }

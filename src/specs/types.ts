@@ -73,6 +73,13 @@ export interface NetworkSpec {
   validators: number;
   /** Accounts funded in genesis. */
   accounts?: GenesisAccount[];
+  /**
+   * Fund this many EVM accounts in genesis (1..256), derived from seinet's
+   * public `TEST_MNEMONIC` at indexes 0..N-1 and each associated with its sei
+   * address: one per parallel test worker, so no two workers share a nonce.
+   * Read them back as `network.testAccounts` (local, docker).
+   */
+  testAccounts?: number;
   /** Genesis overrides by dotted path, JSON values. */
   genesis?: Record<string, unknown>;
   /** config.toml/app.toml overrides by dotted key, string values. */

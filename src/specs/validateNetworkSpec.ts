@@ -1,3 +1,4 @@
+import { MAX_TEST_ACCOUNTS } from "../chain/testAccounts.js";
 import { UsageError } from "../errors/usage.js";
 import {
   isJsonValue,
@@ -27,6 +28,7 @@ const KNOWN = [
   "binary",
   "validators",
   "accounts",
+  "testAccounts",
   "genesis",
   "config",
   "labels",
@@ -93,6 +95,7 @@ export function validateNetworkSpec(spec: unknown): NetworkSpec {
       }
     });
   }
+  if (spec.testAccounts !== undefined) requireInt(spec.testAccounts, "testAccounts", 1, MAX_TEST_ACCOUNTS);
   optionalDottedMap(spec.genesis, "genesis", isJsonValue, "a JSON value");
   optionalDottedMap(spec.config, "config", (v) => typeof v === "string", "a string");
   optionalLabels(spec.labels, "labels");

@@ -1,10 +1,10 @@
 import type { Node } from "../../client/handles.js";
 import { UsageError } from "../../errors/usage.js";
+import { parseDuration } from "../../internal/duration.js";
 import { latestHeight } from "../../readiness/latestHeight.js";
 import { waitRecovered } from "../../readiness/waitRecovered.js";
 import { open } from "../../registry/open.js";
 import type { Command } from "../command.js";
-import { parseDuration } from "../duration.js";
 import {
   MODE_OPTION,
   NAMESPACE_OPTION,

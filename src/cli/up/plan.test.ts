@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { UsageError } from "../../errors/usage.js";
+import { parseManifest } from "../../manifest/parseManifest.js";
 import { MAX_RPC_NODES, planUp } from "./plan.js";
 
 // A real bech32 account address (a seid v6.6.2 validator's).
@@ -24,7 +25,7 @@ describe("planUp", () => {
       spec: {},
       namespace: undefined,
       validators: 1,
-      followers: ["devnet-rpc-0"],
+      followers: [{ name: "devnet-rpc-0", network: "devnet" }],
       timeoutMs: 300_000,
       mode: "local",
       binary: undefined,
@@ -52,7 +53,7 @@ describe("planUp", () => {
       spec: {},
       namespace: "team-a",
       validators: 4,
-      followers: ["ci-rpc-0", "ci-rpc-1", "ci-rpc-2"],
+      followers: ["ci-rpc-0", "ci-rpc-1", "ci-rpc-2"].map((name) => ({ name, network: "ci" })),
       timeoutMs: 90_000,
       mode: "local",
       binary: "v6.5.2",
@@ -139,5 +140,62 @@ describe("planUp", () => {
     usage({ account: ["sei1nope=1usei"] }, /accounts\[0\]\.address/);
     usage({ account: [`${ADDRESS}=lots`] }, /accounts\[0\]\.balance/);
     usage({ "chain-id": "Sei_1" }, /chainId/);
+  });
+});
+
+describe("planUp with a manifest (-f)", () => {
+  const manifest = parseManifest(
+    [
+      "network:",
+      "  name: ci",
+      "  validators: 3",
+      "  binary: v6.6.2",
+      "  image: seinet/seid:x",
+      "  genesis: { a.b: 1, c.d: 2 }",
+      "  config: { mempool.size: '10' }",
+      "followers:",
+      "  - name: ci-archive",
+      "    config: { pruning: nothing }",
+      "run: { mode: docker, timeout: 90s }",
+    ].join("\n"),
+  );
+
+  test("default: the file's network, followers, mode and timeout", () => {
+    const p = planUp({ values: {}, positionals: [] }, manifest);
+    assert.equal(p.name, "ci");
+    assert.equal(p.validators, 3);
+    assert.equal(p.mode, "docker");
+    assert.equal(p.image, "seinet/seid:x");
+    assert.equal(p.binary, undefined);
+    assert.equal(p.timeoutMs, 90_000);
+    assert.deepEqual(p.followers, [{ name: "ci-archive", network: "ci", config: { pruning: "nothing" } }]);
+    assert.deepEqual(p.spec, { genesis: { "a.b": 1, "c.d": 2 }, config: { "mempool.size": "10" } });
+  });
+
+  test("behavior: flags override the file", () => {
+    const p = planUp(
+      {
+        values: { validators: "1", mode: "local", genesis: ["a.b=5"], "rpc-nodes": "2", timeout: "1m" },
+        positionals: [],
+      },
+      manifest,
+    );
+    assert.equal(p.validators, 1);
+    assert.equal(p.mode, "local");
+    assert.equal(p.image, undefined);
+    assert.equal(p.binary, "v6.6.2");
+    assert.equal(p.timeoutMs, 60_000);
+    assert.deepEqual(p.spec.genesis, { "a.b": 5, "c.d": 2 });
+    assert.deepEqual(
+      p.followers.map((f) => f.name),
+      ["ci-rpc-0", "ci-rpc-1"],
+    );
+  });
+
+  test("error: a flag that makes the file's spec invalid is refused", () => {
+    assert.throws(
+      () => planUp({ values: { validators: "2" }, positionals: [] }, manifest),
+      /A network of 2 validators deadlocks/,
+    );
   });
 });

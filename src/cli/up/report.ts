@@ -1,4 +1,4 @@
-import { seconds } from "../duration.js";
+import { seconds } from "../../internal/duration.js";
 import type { NodeInfo } from "../nodeInfo.js";
 import { table } from "../output.js";
 import {

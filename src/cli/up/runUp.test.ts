@@ -92,7 +92,7 @@ const PLAN: UpPlan = {
   spec: {},
   namespace: undefined,
   validators: 1,
-  followers: ["devnet-rpc-0"],
+  followers: [{ name: "devnet-rpc-0", network: "devnet" }],
   timeoutMs: 10_000,
   mode: "local",
   binary: undefined,

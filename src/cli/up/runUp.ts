@@ -1,31 +1,11 @@
+import { type UpContext, type UpTimings, bringUp } from "../../bringUp/bringUp.js";
 import type { Client } from "../../client/client.js";
-import type { Network, Node } from "../../client/handles.js";
-import { SeinetError } from "../../errors/base.js";
-import { abortError } from "../../internal/abort.js";
-import { deadline } from "../../readiness/deadline.js";
-import { waitCaughtUp } from "../../readiness/waitCaughtUp.js";
-import { waitEvmServing } from "../../readiness/waitEvmServing.js";
+import type { Network } from "../../client/handles.js";
 import { type NetworkInfo, networkInfo } from "../networkInfo.js";
 import { type NodeInfo, nodeInfo } from "../nodeInfo.js";
 import type { UpPlan } from "./plan.js";
 
-/** How long the cleanup of a failed or interrupted `up` may take. */
-const CLEANUP_TIMEOUT_MS = 60_000;
-
-/** The phases `up` times, in order; each value is milliseconds. */
-export interface UpTimings {
-  /** Resolving seid, the genesis ceremony and starting the validators' processes. */
-  createNetwork: number;
-  /** Until every validator runs and Tendermint answers. */
-  networkReady: number;
-  /** Initializing and starting the followers. */
-  createFollowers: number;
-  /** Until every follower runs and its EVM RPC answers. */
-  followersReady: number;
-  /** Until every follower has caught up and serves eth_blockNumber. */
-  caughtUp: number;
-  total: number;
-}
+export type { UpContext, UpTimings } from "../../bringUp/bringUp.js";
 
 /** What `up` made: the network, all its nodes, the test account and the timings. */
 export interface UpResult {
@@ -35,122 +15,33 @@ export interface UpResult {
   timings: UpTimings;
 }
 
-/** What `runUp` needs besides the plan. */
-export interface UpContext {
-  /** Aborted on SIGINT/SIGTERM: `up` then deletes what it made and ends in CanceledError. */
-  signal: AbortSignal;
-  progress: (line: string) => void;
-  now?: () => number;
-}
-
 /**
- * Brings a network up: creates it, waits for it, adds the followers and waits
- * until they serve. If anything fails, times out or is interrupted after the
- * network exists, the network and its followers are deleted (unless
- * `keepOnFailure`) and the error is rethrown.
+ * `up`'s bring-up: the plan's network and followers through {@link bringUp}
+ * (which deletes what it made on failure unless `keepOnFailure`), read back
+ * into the report shape.
  */
 export async function runUp(client: Client, plan: UpPlan, context: UpContext): Promise<UpResult> {
-  const now = context.now ?? (() => performance.now());
-  const { progress } = context;
-  const start = now();
-  let mark = start;
-  const lap = () => {
-    const t = now();
-    const ms = Math.round(t - mark);
-    mark = t;
-    return ms;
-  };
-  // Our own abort ends sibling waits once one fails; the deadline bounds everything.
-  const own = new AbortController();
-  const bounded = deadline(AbortSignal.any([context.signal, own.signal]), plan.timeoutMs);
-  const { signal } = bounded;
-  const what = `bringing up network "${plan.name}"`;
-  let net: Network | undefined;
-  try {
-    net = await client.createNetwork(
-      {
+  const { network: net, timings } = await bringUp(
+    client,
+    {
+      network: {
         ...plan.spec,
         name: plan.name,
         namespace: plan.namespace,
         validators: plan.validators,
         ...(plan.mode === "local" ? { binary: plan.binary } : { image: plan.image }),
       },
-      { signal },
-    );
-    const createNetwork = lap();
-    progress(
-      `network ${plan.name}: ${plan.mode === "local" ? "processes" : "containers"} started, waiting for blocks`,
-    );
-    await net.waitReady({ signal });
-    const networkReady = lap();
-    progress(`network ${plan.name}: ready (${net.tendermintRpc})`);
-    const followers: Node[] = [];
-    for (const name of plan.followers) {
-      followers.push(
-        await client.createNode({ name, network: plan.name, namespace: net.namespace }, { signal }),
-      );
-      progress(`${name}: started`);
-    }
-    const createFollowers = lap();
-    await Promise.all(
-      followers.map(async (f) => {
-        await f.waitReady({ signal });
-        progress(`${f.name}: ready (${f.evmRpc})`);
-      }),
-    );
-    const followersReady = lap();
-    // The strict gates: a follower that answers may still be syncing.
-    await Promise.all(
-      followers.map(async (f) => {
-        const unbounded = { signal, timeout: Number.POSITIVE_INFINITY };
-        const status = await waitCaughtUp(f.tendermintRpc as string, unbounded);
-        await waitEvmServing(f.evmRpc as string, unbounded);
-        progress(`${f.name}: caught up at height ${status.latestHeight}, EVM serving`);
-      }),
-    );
-    const caughtUp = lap();
-    await net.refresh();
-    const nodes = await client.listNodes({ network: plan.name, namespace: net.namespace });
-    return {
-      network: networkInfo(net, nodes),
-      nodes: nodes.map(nodeInfo),
-      testAccount: net.testAccount,
-      timings: {
-        createNetwork,
-        networkReady,
-        createFollowers,
-        followersReady,
-        caughtUp,
-        total: Math.round(now() - start),
-      },
-    };
-  } catch (err) {
-    // An interrupt or the deadline may surface as whatever the step in flight threw.
-    const failure =
-      signal.aborted && !(err instanceof SeinetError && (err.code === "CANCELED" || err.code === "TIMEOUT"))
-        ? abortError(signal, what)
-        : err;
-    own.abort(failure);
-    if (net) await cleanUp(net, plan, progress);
-    throw failure;
-  } finally {
-    own.abort();
-    bounded.dispose();
-  }
-}
-
-async function cleanUp(net: Network, plan: UpPlan, progress: (line: string) => void): Promise<void> {
-  if (plan.keepOnFailure) {
-    progress(`network ${net.name}: kept (--keep-on-failure); \`seinet down ${net.name}\` deletes it`);
-    return;
-  }
-  progress(`network ${net.name}: deleting it and its followers`);
-  try {
-    await net.delete({ cascade: true, signal: AbortSignal.timeout(CLEANUP_TIMEOUT_MS) });
-    progress(`network ${net.name}: deleted`);
-  } catch (err) {
-    progress(
-      `network ${net.name}: cleanup failed (${(err as Error).message}); \`seinet down ${net.name}\` retries it`,
-    );
-  }
+      followers: plan.followers,
+      timeoutMs: plan.timeoutMs,
+      keepOnFailure: plan.keepOnFailure,
+    },
+    context,
+  );
+  const nodes = await client.listNodes({ network: plan.name, namespace: net.namespace });
+  return {
+    network: networkInfo(net, nodes),
+    nodes: nodes.map(nodeInfo),
+    testAccount: net.testAccount,
+    timings,
+  };
 }

@@ -1,7 +1,7 @@
 import { UsageError } from "../../errors/usage.js";
+import { parseDuration } from "../../internal/duration.js";
 import { requireDnsLabel } from "../../specs/rules.js";
 import type { CommandContext } from "../command.js";
-import { parseDuration } from "../duration.js";
 import { type CliMode, intFlag, modeFlag, namespaceFlag, positionalsAtMost, stringFlag } from "../flags.js";
 
 /** Usage line of `seinet upgrade`. */

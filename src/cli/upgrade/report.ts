@@ -1,4 +1,4 @@
-import { seconds } from "../duration.js";
+import { seconds } from "../../internal/duration.js";
 import { table } from "../output.js";
 import { namespaceArg } from "../render.js";
 import type { UpgradeResult } from "./runUpgrade.js";

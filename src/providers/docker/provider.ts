@@ -29,6 +29,7 @@ import {
   LABEL_ROLE,
   LABEL_RUN,
   LABEL_SENTRY,
+  LABEL_TEST_ACCOUNTS,
   LABEL_VALIDATORS,
   MANAGED_BY,
   ROLE_CEREMONY,
@@ -216,6 +217,7 @@ export class DockerProvider implements Provider, DockerReads {
             [LABEL_CHAIN_ID]: spec.chainId ?? spec.name,
             [LABEL_SENTRY]: sentry ?? "",
             [LABEL_IMAGE]: image,
+            ...(spec.testAccounts ? { [LABEL_TEST_ACCOUNTS]: String(spec.testAccounts) } : {}),
           },
         })
         .catch((err: unknown) => {

@@ -15,6 +15,7 @@ import {
   LABEL_NODE_ROLE,
   LABEL_ORDINAL,
   LABEL_SENTRY,
+  LABEL_TEST_ACCOUNTS,
   LABEL_VALIDATORS,
   LEGACY_LABEL_TEST_KEY,
 } from "../../labels.js";
@@ -145,6 +146,7 @@ export function networkFacts(network: Docker.NetworkInspectInfo) {
     sentry: labels[LABEL_SENTRY] || undefined,
     keyInLabel: labels[LEGACY_LABEL_TEST_KEY] !== undefined,
     image: labels[LABEL_IMAGE],
+    testAccountCount: Number(labels[LABEL_TEST_ACCOUNTS] ?? "0"),
   };
 }
 

@@ -58,6 +58,12 @@ export class K8sProvider implements Provider {
 
   async createNetwork(spec: NetworkSpec, options: OpOptions): Promise<Network> {
     const namespace = spec.namespace ?? this.defaultNamespace;
+    if (spec.testAccounts !== undefined) {
+      throw new UsageError(
+        "`testAccounts` applies to the local and docker modes, which make the genesis; the controller makes a SeiNetwork's.",
+        { field: "testAccounts" },
+      );
+    }
     const obj = renderNetwork(spec, namespace, requireImage(spec.image, `network "${spec.name}"`));
     const applied = await this.api.apply(SEI_NETWORK, obj, options.signal);
     return new K8sNetwork(this.#ctx, namespace, spec.name, applied);

@@ -47,6 +47,7 @@ export function localOps(provider: LocalReads): LocalOps {
       chainId: record.chainId,
       validators: record.validators,
       testAccount: record.testAccount,
+      testAccountCount: record.testAccounts ?? 0,
       nodes,
       phase,
       reason,

@@ -185,6 +185,7 @@ export class LocalProvider implements Provider, LocalReads {
       ...(sentry ? { sentry } : {}),
       seid,
       testAccount,
+      ...(spec.testAccounts ? { testAccounts: spec.testAccounts } : {}),
       ...(spec.snapshots ? { snapshots: spec.snapshots } : {}),
       labels: spec.labels ?? {},
       createdAt: new Date().toISOString(),

@@ -58,6 +58,8 @@ export interface NetworkRecord {
   sentry?: string;
   seid: SeidRef;
   testAccount: TestAccount;
+  /** How many `testAccounts` its genesis funds (absent: none). */
+  testAccounts?: number;
   /** The state-sync snapshots its validators and sentry take; absent, followers cannot state-sync. */
   snapshots?: SnapshotsSpec;
   /** The relay every P2P connection of its nodes goes through; absent when they peer directly. */

@@ -1,4 +1,5 @@
 import type { TestAccount } from "../../chain/testAccount.js";
+import { testAccounts } from "../../chain/testAccounts.js";
 import type { ForwardedEndpoints, Network } from "../../client/handles.js";
 import type { DeleteOptions, OpOptions } from "../../client/options.js";
 import { madeBlock } from "../../readiness/madeBlock.js";
@@ -58,6 +59,11 @@ export class NetworkHandle<N, V> implements Network {
   get testAccount(): TestAccount | undefined {
     const account = this.#facts().testAccount;
     return account ? { ...account } : undefined;
+  }
+
+  /** The spec's `testAccounts` (index i is `TEST_MNEMONIC` account i), keys included. */
+  get testAccounts(): TestAccount[] {
+    return testAccounts(this.#facts().testAccountCount);
   }
 
   /** Names of the validators, addressable with `getNode`, in ordinal order. */

@@ -48,6 +48,7 @@ function fakeOps(
         chainId: "n",
         validators: ["n-0"],
         testAccount,
+        testAccountCount: 0,
         nodes: v.nodes,
         phase: down.length === 0 ? "Ready" : "Failed",
         reason: down.length === 0 ? undefined : "n-0 died",

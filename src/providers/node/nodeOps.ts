@@ -30,6 +30,8 @@ export interface NetworkFacts<V> {
   chainId: string;
   validators: readonly string[];
   testAccount: TestAccount | undefined;
+  /** How many `testAccounts` its genesis funds. */
+  testAccountCount: number;
   /** Its validators (in ordinal order) and its sentry, as read with it. */
   nodes: readonly V[];
   phase: NetworkPhase;

@@ -1,0 +1,1 @@
+export { seinetGlobalTeardown as default } from "seinet/jest";

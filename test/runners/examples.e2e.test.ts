@@ -1,0 +1,118 @@
+// Runs every example project (examples/<runner>) with its own test runner, for
+// real: each starts a local network through its seinet helper, sends a
+// transfer and deploys Counter with viem, and leaves nothing behind. A bad
+// manifest fails a vitest run at setup with the UsageError, before anything
+// is made.
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { nodeDirsUnder, seidProcessesUnder } from "../local/leftovers.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const examples = join(root, "examples");
+const bin = (path: string) => join(root, "node_modules", path);
+
+/** Each example's own test command, as its package.json runs it. */
+const RUNNERS: Record<string, string[]> = {
+  vitest: [bin("vitest/vitest.mjs"), "run"],
+  jest: ["--experimental-vm-modules", bin("jest/bin/jest.js")],
+  "node-test": ["--test", "test/"],
+};
+
+function run(cwd: string, args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<{ code: number | null; output: string; ms: number }>((resolve) => {
+    const started = performance.now();
+    // NODE_TEST_CONTEXT would make the node:test example think it runs inside this test.
+    const { NODE_TEST_CONTEXT: _, ...inherited } = process.env;
+    const child = spawn(process.execPath, args, { cwd, env: { ...inherited, ...env } });
+    let output = "";
+    const collect = (d: Buffer) => {
+      output += d;
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.once("close", (code) => resolve({ code, output, ms: performance.now() - started }));
+  });
+}
+
+describe("examples (local, real seid)", () => {
+  let stateDir: string;
+
+  before(async () => {
+    // The examples import "seinet" as a user would: the package's exports map over dist/.
+    const built = spawnSync("npm", ["run", "build"], { cwd: root, encoding: "utf8" });
+    assert.equal(built.status, 0, built.stderr);
+    await mkdir(join(examples, "node_modules"), { recursive: true });
+    await rm(join(examples, "node_modules", "seinet"), { force: true });
+    await symlink("../..", join(examples, "node_modules", "seinet"));
+    stateDir = await mkdtemp(join(tmpdir(), "seinet-examples-"));
+  });
+
+  after(async () => {
+    assert.deepEqual(await seidProcessesUnder(stateDir), []);
+    assert.deepEqual(await nodeDirsUnder(stateDir), []);
+    await rm(stateDir, { recursive: true, force: true });
+  });
+
+  for (const [runner, args] of Object.entries(RUNNERS)) {
+    test(`behavior: examples/${runner} passes against its own network and deletes it`, async () => {
+      const { code, output, ms } = await run(join(examples, runner), args, { SEINET_STATE_DIR: stateDir });
+      assert.equal(code, 0, output);
+      assert.match(output, /seinet: network [a-z-]+ \(local\) ready in/);
+      process.stderr.write(`examples/${runner}: ${(ms / 1000).toFixed(1)} s\n`);
+      assert.deepEqual(await seidProcessesUnder(stateDir), []);
+      assert.deepEqual(await nodeDirsUnder(stateDir), []);
+    });
+  }
+
+  /** Runs vitest in a copy of examples/vitest that `change` edits, inside the tree so "seinet" resolves. */
+  async function inVitestCopy(name: string, change: (dir: string) => Promise<void>, env: NodeJS.ProcessEnv) {
+    const copy = join(examples, `.${name}-${process.pid}`);
+    await cp(join(examples, "vitest"), copy, { recursive: true });
+    try {
+      await change(copy);
+      const result = await run(copy, RUNNERS.vitest as string[], env);
+      return { ...result, files: await readdir(copy) };
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  }
+
+  test("error: a bad manifest fails the vitest run at setup, naming file, line and field", async () => {
+    const empty = await mkdtemp(join(tmpdir(), "seinet-bad-manifest-"));
+    try {
+      const { code, output } = await inVitestCopy(
+        "bad-manifest",
+        (dir) => writeFile(join(dir, "seinet.yaml"), "network:\n  name: bad\n  validators: 2\n"),
+        { SEINET_STATE_DIR: empty },
+      );
+      assert.notEqual(code, 0);
+      assert.match(output, /seinet\.yaml:3:3: network: A network of 2 validators deadlocks/);
+      assert.deepEqual(await readdir(empty), [], "nothing was made");
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  test("behavior: a failing test file makes the vitest helper write a dump and say where", async () => {
+    const { code, output, files } = await inVitestCopy(
+      "failing",
+      (dir) =>
+        writeFile(
+          join(dir, "test", "fails.test.ts"),
+          'import { expect, test } from "vitest";\ntest("fails", () => expect(1).toBe(2));\n',
+        ),
+      { SEINET_STATE_DIR: stateDir },
+    );
+    assert.notEqual(code, 0);
+    assert.match(
+      output,
+      /seinet: 1 test file\(s\) failed; dump of network vitest-example: seinet-dump-vitest-example\.tgz/,
+    );
+    assert.ok(files.includes("seinet-dump-vitest-example.tgz"));
+  });
+});
