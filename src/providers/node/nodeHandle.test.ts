@@ -76,6 +76,19 @@ function fakeOps(
 
 const result = (exitCode: number, stdout = "") => ({ exitCode, stdout, stderr: "" });
 
+/** The four base fault verbs of an adapter, each recording `verb node` when called. */
+function recordingFaults() {
+  const done: string[] = [];
+  const record = (verb: string) => async (v: NodeFacts) => void done.push(`${verb} ${v.name}`);
+  const faults = {
+    pause: record("pause"),
+    unpause: record("unpause"),
+    disconnect: record("disconnect"),
+    reconnect: record("reconnect"),
+  };
+  return { done, faults, record };
+}
+
 describe("NodeHandle", () => {
   test("default: facts, endpoints, object and logs come from the mode's adapter", async () => {
     const ops = fakeOps({ node: node(), network: { nodes: [node()] } });
@@ -92,14 +105,7 @@ describe("NodeHandle", () => {
 
   test("behavior: fault verbs exist only where the adapter makes them real", async () => {
     assert.equal(new NodeHandle(fakeOps({ node: node(), network: { nodes: [] } }), node()).pause, undefined);
-    const done: string[] = [];
-    const record = (verb: string) => async (v: NodeFacts) => void done.push(`${verb} ${v.name}`);
-    const faults = {
-      pause: record("pause"),
-      unpause: record("unpause"),
-      disconnect: record("disconnect"),
-      reconnect: record("reconnect"),
-    };
+    const { done, faults } = recordingFaults();
     const handle = new NodeHandle(fakeOps({ node: node(), network: { nodes: [] } }, faults), node());
     await handle.pause?.();
     await handle.reconnect?.();
@@ -108,14 +114,7 @@ describe("NodeHandle", () => {
   });
 
   test("behavior: kill and restart exist only where the adapter offers them, written once over it", async () => {
-    const done: string[] = [];
-    const record = (verb: string) => async (v: NodeFacts) => void done.push(`${verb} ${v.name}`);
-    const base = {
-      pause: record("pause"),
-      unpause: record("unpause"),
-      disconnect: record("disconnect"),
-      reconnect: record("reconnect"),
-    };
+    const { done, faults: base, record } = recordingFaults();
     const without = new NodeHandle(fakeOps({ node: node(), network: { nodes: [] } }, base), node());
     assert.equal(without.kill, undefined);
     assert.equal(without.restart, undefined);
