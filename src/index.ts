@@ -14,6 +14,7 @@ export type {
   Workflow,
 } from "./client/handles.js";
 export type { SeidResult } from "./chain/seidCommand.js";
+export type { Checkpoint, CheckpointOptions } from "./client/checkpoint.js";
 export type { DeleteOptions, GetOptions, ListOptions, LogOptions, OpOptions } from "./client/options.js";
 export type { TestAccount } from "./chain/testAccount.js";
 export type { OpenOptions, Provider, ProviderFactory } from "./client/provider.js";

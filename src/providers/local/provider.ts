@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { type HomePlan, initFollowerHome, runGenesisCeremony } from "../../chain/ceremony.js";
 import type { NodeRole } from "../../chain/config.js";
 import { configUsageError } from "../../chain/configUsageError.js";
@@ -22,7 +22,7 @@ import { allocatePorts } from "./allocatePorts.js";
 import { hostRuntime } from "./hostRuntime.js";
 import { type LocalOps, type LocalReads, localOps } from "./localOps.js";
 import type { NetworkRecord, NodeRecord, SeidRef } from "./records.js";
-import { isAlive, startSeid, stopSeid } from "./seidProcess.js";
+import { RESTART_GRACE_MS, isAlive, startSeid, stopSeid } from "./seidProcess.js";
 import type { SeidResolver } from "./seidResolver.js";
 import { prepareStateSync, requireSnapshots } from "./stateSync/prepareStateSync.js";
 import { StateStore } from "./store.js";
@@ -38,9 +38,6 @@ const HOST = "127.0.0.1";
 
 /** How long seid gets to exit on SIGTERM before SIGKILL when a node is deleted. */
 const STOP_GRACE_MS = 2_000;
-
-/** How long seid gets to exit on SIGTERM when it is restarted on the same home (its data must stay sound). */
-const RESTART_GRACE_MS = 15_000;
 
 /** Options of {@link LocalProvider}. */
 export interface LocalProviderOptions {
@@ -160,6 +157,13 @@ export class LocalProvider implements Provider, LocalReads {
       exitFile: paths.exit,
     });
     await this.store.writeProc(record.namespace, record.name, proc);
+  }
+
+  /** Starts seid on a node's home again and marks the record started. */
+  async startNode(record: NodeRecord): Promise<void> {
+    await this.#start(record);
+    record.state = "started";
+    await this.store.writeNode(record);
   }
 
   async createNetwork(spec: NetworkSpec, options: OpOptions): Promise<Network> {
@@ -382,6 +386,7 @@ export class LocalProvider implements Provider, LocalReads {
   async #destroyNetwork(network: NetworkRecord, nodes: readonly NodeRecord[]): Promise<void> {
     await this.#destroyNodes(nodes);
     await this.store.withLock(() => this.store.removeNetwork(network.namespace, network.name));
+    await rm(this.store.checkpointsDir(network.namespace, network.name), { recursive: true, force: true });
   }
 
   async deleteNode(namespace: string, name: string, options: DeleteOptions): Promise<void> {
