@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { copyTree, diskUsage, isPebbleTable } from "./copyTree.js";
+import { copyTree, diskUsage, isImmutableFile } from "./copyTree.js";
 
 const dirs: string[] = [];
 after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -26,7 +26,7 @@ test("behavior: tables are hard-linked, a preallocated file is copied sparse, co
   await writeFile(join(from, "data", "db", "000002.log"), wal);
   await writeFile(join(from, "priv.json"), "{}", { mode: 0o600 });
   const to = join(root, "to");
-  await copyTree(from, to, { link: isPebbleTable });
+  await copyTree(from, to, { link: isImmutableFile });
   const [a, b] = await Promise.all([
     stat(join(from, "data/db/000001.sst")),
     stat(join(to, "data/db/000001.sst")),

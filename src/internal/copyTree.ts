@@ -11,8 +11,13 @@ export interface CopyTreeOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** A pebble table: immutable once written, so a hard link is a copy. */
-export const isPebbleTable = (path: string): boolean => path.endsWith(".sst");
+/**
+ * Files of a seid home never written again once made, so a hard link is a
+ * copy: pebble tables, and the content-addressed wasm code and compiled
+ * modules (about 17 MB per home on a new chain).
+ */
+export const isImmutableFile = (path: string): boolean =>
+  path.endsWith(".sst") || (/\/wasm\//.test(path) && (path.endsWith(".wasm") || path.endsWith(".module")));
 
 /** Copies one file, all-zero blocks left as holes. */
 export async function copyFileSparse(from: string, to: string, mode: number): Promise<void> {

@@ -4,7 +4,7 @@ import type { Checkpoint } from "../../client/checkpoint.js";
 import { ConflictError } from "../../errors/conflict.js";
 import { InfraError } from "../../errors/infra.js";
 import { atomicWrite } from "../../internal/atomicWrite.js";
-import { copyTree, diskUsage, isPebbleTable } from "../../internal/copyTree.js";
+import { copyTree, diskUsage, isImmutableFile } from "../../internal/copyTree.js";
 import { withExclusiveDirLock } from "../../internal/dirLock.js";
 import { activeRuns } from "../../tasks/activeRuns.js";
 import type { CheckpointMember, CheckpointOps } from "../node/checkpointOps.js";
@@ -94,7 +94,7 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
       await Promise.all(
         members.map(async (m) => {
           const node = await recordOf(m);
-          await copyTree(node.home, join(into, m.name), { link: isPebbleTable, signal });
+          await copyTree(node.home, join(into, m.name), { link: isImmutableFile, signal });
         }),
       );
       return diskUsage(into);
@@ -108,7 +108,7 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
           const outgoing = `${node.home}.replaced`;
           await rm(incoming, { recursive: true, force: true });
           await rm(outgoing, { recursive: true, force: true });
-          await copyTree(join(from, m.name), incoming, { link: isPebbleTable, signal });
+          await copyTree(join(from, m.name), incoming, { link: isImmutableFile, signal });
           await rename(node.home, outgoing);
           await rename(incoming, node.home);
           await rm(outgoing, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { logger } from "../../internal/debug.js";
 import { latestHeight } from "../../readiness/latestHeight.js";
 import { checkCheckpointName, defaultCheckpointName } from "./checkpointName.js";
 import type { CheckpointOps } from "./checkpointOps.js";
-import { type NetworkAt, refuseBusy, waitBack } from "./networkAt.js";
+import { type NetworkAt, refuseBusy, startAndWait, waitBack } from "./networkAt.js";
 
 const log = logger("checkpoint");
 
@@ -76,8 +76,7 @@ export async function checkpointNetwork<N>(
         );
       throw failed;
     }
-    await ops.start(members, signal);
-    await waitBack(ops, at, signal);
+    await startAndWait(ops, at, members, signal);
     return record as Checkpoint;
   });
 }

@@ -37,6 +37,31 @@ export async function refuseBusy<N>(
   }
 }
 
+/**
+ * Starts the nodes again and resolves once the network is Ready and every
+ * follower has caught up. Followers start once the network serves: started
+ * together with their peers, their first dials fail and the peer manager's
+ * backoff can keep them catching up for tens of seconds.
+ */
+export async function startAndWait<N>(
+  ops: CheckpointOps<N>,
+  at: NetworkAt<N>,
+  members: readonly CheckpointMember[],
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const t0 = Date.now();
+  await ops.start(
+    members.filter((m) => m.role !== "follower"),
+    signal,
+  );
+  await at.waitReady(signal ? { signal } : {});
+  log("%s: Ready again after %d ms", at.name, Date.now() - t0);
+  const followers = members.filter((m) => m.role === "follower");
+  if (followers.length === 0) return;
+  await ops.start(followers, signal);
+  await waitFollowers(ops, at, signal, t0);
+}
+
 /** Resolves once the network is Ready again and every follower has caught up. */
 export async function waitBack<N>(
   ops: CheckpointOps<N>,
@@ -45,7 +70,15 @@ export async function waitBack<N>(
 ): Promise<void> {
   const t0 = Date.now();
   await at.waitReady(signal ? { signal } : {});
-  log("%s: Ready again after %d ms", at.name, Date.now() - t0);
+  await waitFollowers(ops, at, signal, t0);
+}
+
+async function waitFollowers<N>(
+  ops: CheckpointOps<N>,
+  at: NetworkAt<N>,
+  signal: AbortSignal | undefined,
+  t0: number,
+): Promise<void> {
   const followers = (await ops.members(at.view, signal)).filter((m) => m.role === "follower");
   await Promise.all(
     followers.map(async (m) => {

@@ -7,7 +7,7 @@ import { throwIfAborted } from "../../internal/abort.js";
 import { logger } from "../../internal/debug.js";
 import { checkCheckpointName } from "./checkpointName.js";
 import type { CheckpointMember, CheckpointOps } from "./checkpointOps.js";
-import { type NetworkAt, refuseBusy, waitBack } from "./networkAt.js";
+import { type NetworkAt, refuseBusy, startAndWait } from "./networkAt.js";
 
 const log = logger("checkpoint");
 
@@ -83,8 +83,7 @@ export async function restoreNetwork<N>(
     }
     log("%s: homes put back from %s at %d ms", at.name, name, Date.now() - t0);
     await ops.markFailed(at.view, undefined);
-    await ops.start(members, signal);
-    log("%s: nodes started at %d ms", at.name, Date.now() - t0);
-    await waitBack(ops, at, signal);
+    await startAndWait(ops, at, members, signal);
+    log("%s: restored in %d ms", at.name, Date.now() - t0);
   });
 }
