@@ -15,7 +15,22 @@ export type {
 } from "./client/handles.js";
 export type { SeidResult } from "./chain/seidCommand.js";
 export type { Checkpoint, CheckpointOptions } from "./client/checkpoint.js";
-export type { DeleteOptions, GetOptions, ListOptions, LogOptions, OpOptions } from "./client/options.js";
+export {
+  listTemplates,
+  pruneTemplates,
+  removeTemplate,
+  templatesRoot,
+  type NetworkTemplate,
+} from "./templates/templateCache.js";
+export type { TemplateFacts } from "./templates/templateKey.js";
+export type {
+  CreateNetworkOptions,
+  DeleteOptions,
+  GetOptions,
+  ListOptions,
+  LogOptions,
+  OpOptions,
+} from "./client/options.js";
 export type { TestAccount } from "./chain/testAccount.js";
 export type { OpenOptions, Provider, ProviderFactory } from "./client/provider.js";
 

@@ -46,8 +46,13 @@ export async function copyTree(from: string, to: string, options: CopyTreeOption
     if (entry.isDirectory()) await copyTree(src, dst, options);
     else if (entry.isSymbolicLink()) await symlink(await readlink(src), dst);
     else if (entry.isFile()) {
-      if (options.link?.(src)) await link(src, dst);
-      else await copyFileSparse(src, dst, (await lstat(src)).mode & 0o7777);
+      if (options.link?.(src)) {
+        // Another filesystem (a cache on another disk) cannot share the inode: copied instead.
+        await link(src, dst).catch(async (err: NodeJS.ErrnoException) => {
+          if (err.code !== "EXDEV") throw err;
+          await copyFileSparse(src, dst, (await lstat(src)).mode & 0o7777);
+        });
+      } else await copyFileSparse(src, dst, (await lstat(src)).mode & 0o7777);
     }
   }
 }

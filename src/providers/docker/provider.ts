@@ -10,6 +10,7 @@ import { DEFAULT_PORTS } from "../../chain/ports.js";
 import { type TestAccount, generateTestAccount } from "../../chain/testAccount.js";
 import { compareNodes, followerPeers, networkTopology } from "../../chain/topology.js";
 import type { Network, Node, Task, Workflow } from "../../client/handles.js";
+import type { CreateNetworkOptions } from "../../client/options.js";
 import type { DeleteOptions, GetOptions, ListOptions, OpOptions } from "../../client/options.js";
 import type { Provider } from "../../client/provider.js";
 import { ConflictError } from "../../errors/conflict.js";
@@ -39,6 +40,7 @@ import {
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
 import { FileTaskStore } from "../../tasks/fileTaskStore.js";
 import { TaskRunner } from "../../tasks/taskRunner.js";
+import { refuseTemplate } from "../../templates/refuseTemplate.js";
 import { NetworkHandle } from "../node/networkHandle.js";
 import { NodeHandle } from "../node/nodeHandle.js";
 import { readContainerFile } from "./archive.js";
@@ -183,7 +185,8 @@ export class DockerProvider implements Provider, DockerReads {
     };
   }
 
-  async createNetwork(spec: NetworkSpec, options: OpOptions): Promise<Network> {
+  async createNetwork(spec: NetworkSpec, options: CreateNetworkOptions): Promise<Network> {
+    refuseTemplate(this.mode, options);
     const { signal } = options;
     if (!spec.image) {
       throw new UsageError(

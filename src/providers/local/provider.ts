@@ -1,14 +1,21 @@
 import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
 import { type HomePlan, initFollowerHome, runGenesisCeremony } from "../../chain/ceremony.js";
 import type { NodeRole } from "../../chain/config.js";
 import { configUsageError } from "../../chain/configUsageError.js";
 import { networkCeremony } from "../../chain/networkCeremony.js";
 import { peerAddress } from "../../chain/nodeId.js";
 import { type NodePorts, portList } from "../../chain/ports.js";
-import { generateTestAccount } from "../../chain/testAccount.js";
+import { type TestAccount, generateTestAccount } from "../../chain/testAccount.js";
 import { MIN_FOLLOWER_PEERS, compareNodes, followerPeers, networkTopology } from "../../chain/topology.js";
 import type { Network, Node, Task, Workflow } from "../../client/handles.js";
-import type { DeleteOptions, GetOptions, ListOptions, OpOptions } from "../../client/options.js";
+import type {
+  CreateNetworkOptions,
+  DeleteOptions,
+  GetOptions,
+  ListOptions,
+  OpOptions,
+} from "../../client/options.js";
 import type { Provider } from "../../client/provider.js";
 import { ConflictError } from "../../errors/conflict.js";
 import { NotFoundError } from "../../errors/notFound.js";
@@ -16,6 +23,8 @@ import { throwIfAborted } from "../../internal/abort.js";
 import { logger } from "../../internal/debug.js";
 import { LABEL_MANAGED_BY, LABEL_NETWORK, LABEL_ROLE, MANAGED_BY, ROLE_NODE } from "../../labels.js";
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
+import { readTemplate } from "../../templates/templateCache.js";
+import { templateFacts, templateKey } from "../../templates/templateKey.js";
 import { NetworkHandle } from "../node/networkHandle.js";
 import { NodeHandle } from "../node/nodeHandle.js";
 import { allocatePorts } from "./allocatePorts.js";
@@ -27,6 +36,8 @@ import type { SeidResolver } from "./seidResolver.js";
 import { prepareStateSync, requireSnapshots } from "./stateSync/prepareStateSync.js";
 import { StateStore } from "./store.js";
 import { LocalTaskRunner } from "./tasks/taskRunner.js";
+import { cloneHomes } from "./templates/cloneHomes.js";
+import { saveTemplate } from "./templates/saveTemplate.js";
 import { type NetworkView, type NodeView, networkPhase, viewNode } from "./views.js";
 import { waitListening } from "./waitListening.js";
 import { LocalWorkflowRunner } from "./workflows/workflowRunner.js";
@@ -46,6 +57,8 @@ export interface LocalProviderOptions {
   defaultNamespace: string;
   /** Progress lines for long steps (the CLI prints them). */
   onProgress?: ((step: string) => void) | undefined;
+  /** Where warm templates are kept. */
+  templateDir: string;
 }
 
 /**
@@ -62,9 +75,11 @@ export class LocalProvider implements Provider, LocalReads {
   readonly #namespace: string;
   readonly #progress: (step: string) => void;
   readonly #ops: LocalOps;
+  readonly #templates: string;
 
   constructor(options: LocalProviderOptions) {
     this.store = options.store;
+    this.#templates = options.templateDir;
     this.#resolve = options.resolveSeid;
     this.#namespace = StateStore.namespace(options.defaultNamespace);
     this.#progress = options.onProgress ?? (() => {});
@@ -166,14 +181,20 @@ export class LocalProvider implements Provider, LocalReads {
     await this.store.writeNode(record);
   }
 
-  async createNetwork(spec: NetworkSpec, options: OpOptions): Promise<Network> {
+  async createNetwork(spec: NetworkSpec, options: CreateNetworkOptions): Promise<Network> {
     const { signal } = options;
     const ns = this.#ns(spec.namespace);
     const seid = await this.#resolve(spec.binary, signal);
     throwIfAborted(signal, `creating network "${spec.name}"`);
+    const reuse = options.template === "reuse";
+    const facts = templateFacts(spec, this.mode, seid);
+    const key = templateKey(facts);
+    const found = reuse ? await readTemplate(this.#templates, key) : undefined;
+    const { validators: expected, sentry: expectedSentry } = networkTopology(spec);
+    const template = found?.nodes.length === expected.length + (expectedSentry ? 1 : 0) ? found : undefined;
     const labels = { ...spec.labels, [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_NETWORK]: spec.name };
     const { validators: names, sentry } = networkTopology(spec);
-    const testAccount = generateTestAccount();
+    const testAccount = template?.testAccount ?? generateTestAccount();
     const network: NetworkRecord = {
       kind: "network",
       name: spec.name,
@@ -222,24 +243,15 @@ export class LocalProvider implements Provider, LocalReads {
       return records;
     });
     try {
-      const validators = nodes.filter((n) => n.role === "validator");
-      const full = nodes.filter((n) => n.role !== "validator");
-      const result = await runGenesisCeremony(
-        hostRuntime(seid.path),
-        networkCeremony(
-          spec,
-          {
-            validators: validators.map((r) => this.#homePlan(r)),
-            fullNodes: full.map((r) => this.#homePlan(r)),
-          },
-          testAccount,
-          { signal, onStep: (step) => this.#progress(`network ${spec.name}: ${step}`) },
-        ),
-      );
+      if (template) {
+        this.#progress(
+          `network ${spec.name}: from a template made ${template.createdAt}, at height ${template.height}`,
+        );
+        await cloneHomes(template, join(this.#templates, key), nodes, spec, signal);
+      } else await this.#ceremony(spec, nodes, testAccount, signal);
       this.#progress(`network ${spec.name}: starting ${nodes.length} seid processes`);
       await Promise.all(
         nodes.map(async (record) => {
-          record.nodeId = result.nodes.find((n) => n.name === record.name)?.nodeId ?? "";
           if (spec.config) record.config = spec.config;
           await this.#start(record);
           record.state = "started";
@@ -253,7 +265,45 @@ export class LocalProvider implements Provider, LocalReads {
       await this.#destroyNetwork(network, nodes);
       throw configUsageError(err);
     }
-    return new NetworkHandle(this.#ops, await this.viewNetwork(ns, spec.name));
+    const handle = new NetworkHandle(this.#ops, await this.viewNetwork(ns, spec.name));
+    if (reuse && !template) {
+      await saveTemplate(handle, {
+        root: this.#templates,
+        key,
+        facts,
+        testAccount,
+        checkpointsDir: this.store.checkpointsDir(ns, spec.name),
+        roles: Object.fromEntries(nodes.map((n) => [n.name, n.role])),
+        signal,
+        progress: this.#progress,
+      });
+    }
+    return handle;
+  }
+
+  /** A new chain's homes by the genesis ceremony; each record gets its node id. */
+  async #ceremony(
+    spec: NetworkSpec,
+    nodes: NodeRecord[],
+    testAccount: TestAccount,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const validators = nodes.filter((n) => n.role === "validator");
+    const full = nodes.filter((n) => n.role !== "validator");
+    const result = await runGenesisCeremony(
+      hostRuntime((nodes[0] as NodeRecord).seid.path),
+      networkCeremony(
+        spec,
+        {
+          validators: validators.map((r) => this.#homePlan(r)),
+          fullNodes: full.map((r) => this.#homePlan(r)),
+        },
+        testAccount,
+        { signal, onStep: (step) => this.#progress(`network ${spec.name}: ${step}`) },
+      ),
+    );
+    for (const record of nodes)
+      record.nodeId = result.nodes.find((n) => n.name === record.name)?.nodeId ?? "";
   }
 
   async getNetwork(name: string, options: GetOptions): Promise<Network> {
