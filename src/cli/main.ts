@@ -10,6 +10,7 @@ import { logsCommand } from "./commands/logs.js";
 import { modesCommand } from "./commands/modes.js";
 import { seidCommand } from "./commands/seid.js";
 import { lsCommand, statusCommand } from "./commands/status.js";
+import { templateCommand } from "./commands/template.js";
 import { upCommand } from "./commands/up.js";
 import { upgradeCommand } from "./commands/upgrade.js";
 import { EXIT, exitCodeFor } from "./exitCodes.js";
@@ -26,6 +27,7 @@ const COMMANDS: Command[] = [
   installSeidCommand,
   modesCommand,
   imageBuildCommand,
+  templateCommand,
 ];
 
 function help(): string {

@@ -33,9 +33,9 @@ export interface NetworkTemplate {
   bytes: number;
 }
 
-/** Where templates live: `<cache>/templates/<key>/` (see cacheRoot). */
+/** Where templates live: `$SEINET_TEMPLATE_DIR`, else `<cache>/templates` (see cacheRoot); one directory per key. */
 export function templatesRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return join(cacheRoot(env), "templates");
+  return env.SEINET_TEMPLATE_DIR || join(cacheRoot(env), "templates");
 }
 
 /** The template with `key`, if it is complete and of this format. */

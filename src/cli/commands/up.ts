@@ -43,6 +43,7 @@ export const upCommand: Command = {
     timings: { type: "boolean" },
     "keep-on-failure": { type: "boolean" },
     "show-key": { type: "boolean" },
+    fresh: { type: "boolean" },
   },
   async run({ values, positionals, output, signal }) {
     const plan = planUp({ values, positionals });

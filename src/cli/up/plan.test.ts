@@ -30,6 +30,7 @@ describe("planUp", () => {
       binary: undefined,
       image: undefined,
       keepOnFailure: false,
+      fresh: false,
       showKey: false,
       timings: false,
     });
@@ -46,6 +47,7 @@ describe("planUp", () => {
       "keep-on-failure": true,
       "show-key": true,
       timings: true,
+      fresh: true,
     });
     assert.deepEqual(p, {
       name: "ci",
@@ -58,6 +60,7 @@ describe("planUp", () => {
       binary: "v6.5.2",
       image: undefined,
       keepOnFailure: true,
+      fresh: true,
       showKey: true,
       timings: true,
     });

@@ -75,7 +75,8 @@ export async function runUp(client: Client, plan: UpPlan, context: UpContext): P
         validators: plan.validators,
         ...(plan.mode === "local" ? { binary: plan.binary } : { image: plan.image }),
       },
-      { signal },
+      // Warm templates are the local mode's; elsewhere, and with --fresh, a new genesis.
+      { signal, template: plan.mode === "local" && !plan.fresh ? "reuse" : "fresh" },
     );
     const createNetwork = lap();
     progress(
