@@ -14,7 +14,23 @@ export type {
   Workflow,
 } from "./client/handles.js";
 export type { SeidResult } from "./chain/seidCommand.js";
-export type { DeleteOptions, GetOptions, ListOptions, LogOptions, OpOptions } from "./client/options.js";
+export type { Checkpoint, CheckpointOptions } from "./client/checkpoint.js";
+export {
+  listTemplates,
+  pruneTemplates,
+  removeTemplate,
+  templatesRoot,
+  type NetworkTemplate,
+} from "./templates/templateCache.js";
+export type { TemplateFacts } from "./templates/templateKey.js";
+export type {
+  CreateNetworkOptions,
+  DeleteOptions,
+  GetOptions,
+  ListOptions,
+  LogOptions,
+  OpOptions,
+} from "./client/options.js";
 export type { TestAccount } from "./chain/testAccount.js";
 export { MAX_TEST_ACCOUNTS, TEST_MNEMONIC } from "./chain/testAccounts.js";
 export type { OpenOptions, Provider, ProviderFactory } from "./client/provider.js";

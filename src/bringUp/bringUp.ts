@@ -32,6 +32,8 @@ export interface BringUpPlan {
   timeoutMs: number;
   /** Keep what was made when the bring-up fails (for a post-mortem). */
   keepOnFailure?: boolean;
+  /** `reuse`: clone a warm template of the same spec (local), else make one; default a fresh genesis. */
+  template?: "reuse" | "fresh";
 }
 
 /** What `bringUp` needs besides the plan. */
@@ -75,9 +77,10 @@ export async function bringUp(client: Client, plan: BringUpPlan, context: UpCont
   const what = `bringing up network "${name}"`;
   let net: Network | undefined;
   try {
-    // Hook: warm templates (`createNetwork(spec, { template })`) and a checkpoint to
-    // restore between test files plug in here once the network handle has them.
-    net = await client.createNetwork(plan.network, { signal });
+    net = await client.createNetwork(plan.network, {
+      signal,
+      ...(plan.template ? { template: plan.template } : {}),
+    });
     const createNetwork = lap();
     progress(`network ${name}: nodes started, waiting for blocks`);
     await net.waitReady({ signal });

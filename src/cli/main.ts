@@ -13,6 +13,7 @@ import { modesCommand } from "./commands/modes.js";
 import { perturbCommand } from "./commands/perturb.js";
 import { seidCommand } from "./commands/seid.js";
 import { lsCommand, statusCommand } from "./commands/status.js";
+import { templateCommand } from "./commands/template.js";
 import { upCommand } from "./commands/up.js";
 import { upgradeCommand } from "./commands/upgrade.js";
 import { EXIT, exitCodeFor } from "./exitCodes.js";
@@ -32,6 +33,7 @@ const COMMANDS: Command[] = [
   installSeidCommand,
   modesCommand,
   imageBuildCommand,
+  templateCommand,
 ];
 
 function help(): string {

@@ -8,7 +8,7 @@ import { validateNodeSpec } from "../specs/validateNodeSpec.js";
 import { validateTaskSpec } from "../specs/validateTaskSpec.js";
 import { validateWorkflowSpec } from "../specs/validateWorkflowSpec.js";
 import type { Network, Node, Task, Workflow } from "./handles.js";
-import type { GetOptions, ListOptions, OpOptions } from "./options.js";
+import type { CreateNetworkOptions, GetOptions, ListOptions, OpOptions } from "./options.js";
 import type { Provider } from "./provider.js";
 
 function checkGet(name: unknown, options: GetOptions | undefined, what: string): GetOptions {
@@ -70,7 +70,7 @@ export class Client {
   }
 
   /** Creates a genesis network; validated first, so bad input creates nothing. */
-  async createNetwork(spec: NetworkSpec, options: OpOptions = {}): Promise<Network> {
+  async createNetwork(spec: NetworkSpec, options: CreateNetworkOptions = {}): Promise<Network> {
     const valid = validateNetworkSpec(spec);
     throwIfAborted(options.signal, `creating network "${valid.name}"`);
     return this.#live().createNetwork(await this.#inSession("network", valid), options);

@@ -8,6 +8,7 @@ import type {
   TaskPhase,
   WorkflowKind,
 } from "../specs/types.js";
+import type { Checkpoint, CheckpointOptions } from "./checkpoint.js";
 import type { DeleteOptions, LogOptions, OpOptions } from "./options.js";
 
 /** A node's or network's serving URLs; a field is `undefined` when not served. */
@@ -75,6 +76,25 @@ export interface Network extends Handle<NetworkPhase> {
   waitReady(options?: OpOptions): Promise<void>;
   /** Endpoints usable from this machine (port-forwarded when in-cluster). */
   forward(options?: OpOptions): Promise<ForwardedEndpoints>;
+  /**
+   * Stops every node of the network (validators, sentry, followers), copies
+   * their homes and starts them again: a consistent copy `restore` puts back
+   * in seconds. A task or workflow running on the network, or another
+   * checkpoint or restore of it, is a ConflictError. Local and docker modes;
+   * k8s: a UsageError.
+   */
+  checkpoint?(options?: CheckpointOptions): Promise<Checkpoint>;
+  /**
+   * Stops every node, puts every home back as it was at the checkpoint and
+   * starts them again; resolves when the network is Ready and every follower
+   * has caught up. What was written since is gone. Every node rewinds
+   * together: the set of nodes must be the one the checkpoint holds.
+   */
+  restore?(name: string, options?: OpOptions): Promise<void>;
+  /** The network's checkpoints, oldest first. */
+  checkpoints?(options?: OpOptions): Promise<Checkpoint[]>;
+  /** Removes a checkpoint; an unknown name is a NotFoundError. */
+  deleteCheckpoint?(name: string, options?: OpOptions): Promise<void>;
 }
 
 /** A follower RPC node. */

@@ -39,3 +39,14 @@ export interface DeleteOptions extends OpOptions {
    */
   cascade?: boolean;
 }
+
+/** Options of `createNetwork`. */
+export interface CreateNetworkOptions extends OpOptions {
+  /**
+   * `"fresh"` (default): a new genesis. `"reuse"` (local mode): clone the warm
+   * template made from the same seid, counts, chain id, genesis, config and
+   * accounts, under the new name with fresh ports, skipping InitChain; when
+   * none matches, make the network fresh and keep it as that template.
+   */
+  template?: "fresh" | "reuse";
+}

@@ -1,6 +1,6 @@
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../specs/types.js";
 import type { Network, Node, Task, Workflow } from "./handles.js";
-import type { GetOptions, ListOptions, OpOptions } from "./options.js";
+import type { CreateNetworkOptions, GetOptions, ListOptions, OpOptions } from "./options.js";
 
 /**
  * What a mode implements. The Client validates every spec before calling a
@@ -9,7 +9,7 @@ import type { GetOptions, ListOptions, OpOptions } from "./options.js";
 export interface Provider {
   /** The mode name this provider was registered under. */
   readonly mode: string;
-  createNetwork(spec: NetworkSpec, options: OpOptions): Promise<Network>;
+  createNetwork(spec: NetworkSpec, options: CreateNetworkOptions): Promise<Network>;
   getNetwork(name: string, options: GetOptions): Promise<Network>;
   createNode(spec: NodeSpec, options: OpOptions): Promise<Node>;
   getNode(name: string, options: GetOptions): Promise<Node>;
@@ -42,6 +42,8 @@ export interface OpenOptions extends OpOptions {
    * what the client makes lives until someone deletes it. local and docker.
    */
   session?: boolean;
+  /** local: where warm templates are kept (else `<cache>/templates`, see `templatesRoot`). */
+  templateDir?: string;
   /** Provider-specific options, passed through untouched. */
   [key: string]: unknown;
 }

@@ -276,4 +276,22 @@ describe("seinet CLI against real seid", () => {
     assert.equal(again.code, 0, again.stderr);
     assert.equal(again.stdout, "e2e: not found, nothing to do\n");
   });
+
+  test("behavior: up again clones the warm template the first up kept, and says so; --fresh does not", async () => {
+    const ls = await cli(["template", "ls", "--json"], env);
+    assert.equal(ls.code, 0, ls.stderr);
+    const templates = (JSON.parse(ls.stdout) as { templates: { key: string; height: number }[] }).templates;
+    assert.equal(templates.length, 1, "the first up kept its network as a template");
+    // Progress goes to stderr without --json.
+    const run = await cli(["up", "--rpc-nodes", "1", "--name", "e2e", "--timeout", "3m"], env, 200_000);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /network e2e: from a template made \S+, at height \d+/);
+    assert.equal((await cli(["down", "e2e"], env)).code, 0);
+    const fresh = await cli(["up", "--rpc-nodes", "0", "--name", "e2e", "--fresh"], env, 200_000);
+    assert.equal(fresh.code, 0, fresh.stderr);
+    assert.doesNotMatch(fresh.stderr, /from a template/);
+    assert.equal((await cli(["down", "e2e"], env)).code, 0);
+    const rm = await cli(["template", "rm", (templates[0] as { key: string }).key.slice(0, 8)], env);
+    assert.equal(rm.code, 0, rm.stderr);
+  });
 });

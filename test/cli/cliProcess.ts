@@ -26,7 +26,13 @@ export interface Running {
 /** Environment for the CLI: the caller's (seid bundle included), one state dir, no SEI_* mode variable. */
 export function cliEnv(stateDir: string): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("SEI_")));
-  return { ...env, NODE_OPTIONS: "", SEINET_STATE_DIR: stateDir };
+  // Warm templates `up` keeps go beside the state, never into the user's cache.
+  return {
+    ...env,
+    NODE_OPTIONS: "",
+    SEINET_STATE_DIR: stateDir,
+    SEINET_TEMPLATE_DIR: `${stateDir}/.templates`,
+  };
 }
 
 /** Starts `seinet <args>`; killed with SIGKILL if `signal` aborts first. */

@@ -36,6 +36,7 @@ export const upCommand: Command = {
     timings: { type: "boolean" },
     "keep-on-failure": { type: "boolean" },
     "show-key": { type: "boolean" },
+    fresh: { type: "boolean" },
   },
   async run({ values, positionals, output, signal }) {
     const file = typeof values.file === "string" ? values.file : undefined;

@@ -31,6 +31,7 @@ describe("planUp", () => {
       binary: undefined,
       image: undefined,
       keepOnFailure: false,
+      fresh: false,
       showKey: false,
       timings: false,
     });
@@ -47,6 +48,7 @@ describe("planUp", () => {
       "keep-on-failure": true,
       "show-key": true,
       timings: true,
+      fresh: true,
     });
     assert.deepEqual(p, {
       name: "ci",
@@ -59,6 +61,7 @@ describe("planUp", () => {
       binary: "v6.5.2",
       image: undefined,
       keepOnFailure: true,
+      fresh: true,
       showKey: true,
       timings: true,
     });

@@ -19,7 +19,7 @@ import { specFlags } from "./specFlags.js";
 
 /** Usage line of `seinet up`. */
 export const UP_USAGE =
-  "seinet up [-f seinet.yaml] [--validators N (1)] [--rpc-nodes M (1)] [--name NAME (devnet)] [--chain-id ID (NAME)] [--genesis PATH=VALUE]... [--config KEY=VALUE]... [--account ADDRESS=COINS]... [--timeout DURATION (5m)] [--binary PATH|VERSION] [--mode local|docker] [--image IMAGE] [--namespace NS] [--json] [--timings] [--keep-on-failure] [--show-key]";
+  "seinet up [-f seinet.yaml] [--validators N (1)] [--rpc-nodes M (1)] [--name NAME (devnet)] [--chain-id ID (NAME)] [--genesis PATH=VALUE]... [--config KEY=VALUE]... [--account ADDRESS=COINS]... [--timeout DURATION (5m)] [--binary PATH|VERSION] [--mode local|docker] [--image IMAGE] [--namespace NS] [--json] [--timings] [--keep-on-failure] [--show-key] [--fresh]";
 
 /** Most follower RPC nodes `up` starts (each is a seid process on this machine). */
 export const MAX_RPC_NODES = 20;
@@ -44,6 +44,12 @@ export interface UpPlan {
   /** docker: the seid image to run; undefined means one is built from `binary` (or the installed seid). */
   image: string | undefined;
   keepOnFailure: boolean;
+  /**
+   * A new genesis even when a warm template matches (local mode). Without it
+   * the local mode clones the template of the same seid, counts, chain id,
+   * genesis, config and accounts, or makes one.
+   */
+  fresh: boolean;
   showKey: boolean;
   timings: boolean;
 }
@@ -131,6 +137,7 @@ export function planUp(
     binary,
     image,
     keepOnFailure: boolFlag(values, "keep-on-failure"),
+    fresh: boolFlag(values, "fresh"),
     showKey: boolFlag(values, "show-key"),
     timings: boolFlag(values, "timings"),
   };

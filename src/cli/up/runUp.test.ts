@@ -98,6 +98,7 @@ const PLAN: UpPlan = {
   binary: undefined,
   image: undefined,
   keepOnFailure: false,
+  fresh: false,
   showKey: false,
   timings: false,
 };

@@ -34,6 +34,8 @@ export async function runUp(client: Client, plan: UpPlan, context: UpContext): P
       followers: plan.followers,
       timeoutMs: plan.timeoutMs,
       keepOnFailure: plan.keepOnFailure,
+      // Warm templates are the local mode's; elsewhere, and with --fresh, a new genesis.
+      template: plan.mode === "local" && !plan.fresh ? "reuse" : "fresh",
     },
     context,
   );

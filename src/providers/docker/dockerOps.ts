@@ -1,5 +1,6 @@
 import type Docker from "dockerode";
 import { type NodeOps, type NodeReads, boundReads } from "../node/nodeOps.js";
+import { dockerCheckpoints } from "./checkpoints/dockerCheckpoints.js";
 import { containerSeidCommand } from "./containerSeidCommand.js";
 import { dockerFaults } from "./dockerFaults.js";
 import { containerLogLines } from "./logs.js";
@@ -17,6 +18,8 @@ export interface DockerReads extends NodeReads<NetworkView, NodeView> {
   readonly docker: Docker;
   /** The Docker network a node's network runs on. */
   dockerNetworkOf(view: NodeView): string;
+  /** This machine's state root for the engine: task records and checkpoints. */
+  stateRoot(): Promise<string>;
 }
 
 /**
@@ -29,6 +32,11 @@ export function dockerOps(provider: DockerReads): DockerOps {
     probeRequestMs: PROBE_REQUEST_MS,
     faults: dockerFaults(docker, (view) => provider.dockerNetworkOf(view)),
     ...boundReads(provider),
+    checkpoints: dockerCheckpoints({
+      docker,
+      stateRoot: () => provider.stateRoot(),
+      viewNode: (namespace, name) => provider.viewNode(namespace, name),
+    }),
     // A container's view carries the facts the handles read as they are.
     nodeFacts: (view) => view,
     networkFacts: (view) => view,

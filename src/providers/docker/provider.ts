@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
 import type Docker from "dockerode";
 import { type HomePlan, initFollowerHome, runGenesisCeremony } from "../../chain/ceremony.js";
 import type { NodeRole } from "../../chain/config.js";
@@ -9,6 +10,7 @@ import { DEFAULT_PORTS } from "../../chain/ports.js";
 import { type TestAccount, generateTestAccount } from "../../chain/testAccount.js";
 import { compareNodes, followerPeers, networkTopology } from "../../chain/topology.js";
 import type { Network, Node, Task, Workflow } from "../../client/handles.js";
+import type { CreateNetworkOptions } from "../../client/options.js";
 import type { DeleteOptions, GetOptions, ListOptions, OpOptions } from "../../client/options.js";
 import type { Provider } from "../../client/provider.js";
 import { ConflictError } from "../../errors/conflict.js";
@@ -39,10 +41,12 @@ import {
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
 import { FileTaskStore } from "../../tasks/fileTaskStore.js";
 import { TaskRunner } from "../../tasks/taskRunner.js";
+import { refuseTemplate } from "../../templates/refuseTemplate.js";
 import { NetworkHandle } from "../node/networkHandle.js";
 import { NodeHandle } from "../node/nodeHandle.js";
 import { readContainerFile } from "./archive.js";
 import { CeremonyContainer } from "./ceremonyContainer.js";
+import { checkpointsDir, restoreFailure } from "./checkpoints/dockerCheckpoints.js";
 import { ignoreMissing, isDockerNotFound, mapDockerError } from "./dockerErrors.js";
 import { type DockerOps, type DockerReads, dockerOps } from "./dockerOps.js";
 import { baseLabels, labelFilter } from "./labelSets.js";
@@ -101,6 +105,7 @@ export class DockerProvider implements Provider, DockerReads {
   /** Test accounts read back, by Docker network ID (a recreated network has a new one). */
   readonly #accounts = new Map<string, TestAccount>();
   #runner: Promise<TaskRunner<DockerTarget>> | undefined;
+  #root: Promise<string> | undefined;
   readonly #ops: DockerOps;
 
   constructor(options: DockerProviderOptions) {
@@ -112,12 +117,23 @@ export class DockerProvider implements Provider, DockerReads {
     this.#ops = dockerOps(this);
   }
 
+  /** This machine's state root for the engine (task records, checkpoints), keyed by the engine's ID. */
+  stateRoot(): Promise<string> {
+    this.#root ??= this.docker
+      .info()
+      .then((info: { ID?: string }) => dockerTaskRoot(info.ID ?? "", this.#stateDir))
+      .catch((err: unknown) => {
+        this.#root = undefined;
+        throw mapDockerError(err, "reading the Docker engine's ID");
+      });
+    return this.#root;
+  }
+
   /** The task runner, made on first use: its store is keyed by the engine's ID. */
   #tasks(): Promise<TaskRunner<DockerTarget>> {
-    this.#runner ??= this.docker
-      .info()
-      .then((info: { ID?: string }) => {
-        const store = new FileTaskStore(dockerTaskRoot(info.ID ?? "", this.#stateDir));
+    this.#runner ??= this.stateRoot()
+      .then((root) => {
+        const store = new FileTaskStore(root);
         return new TaskRunner(
           store,
           dockerTaskBackend({
@@ -130,7 +146,7 @@ export class DockerProvider implements Provider, DockerReads {
       })
       .catch((err: unknown) => {
         this.#runner = undefined;
-        throw mapDockerError(err, "reading the Docker engine's ID");
+        throw err;
       });
     return this.#runner;
   }
@@ -170,7 +186,8 @@ export class DockerProvider implements Provider, DockerReads {
     };
   }
 
-  async createNetwork(spec: NetworkSpec, options: OpOptions): Promise<Network> {
+  async createNetwork(spec: NetworkSpec, options: CreateNetworkOptions): Promise<Network> {
+    refuseTemplate(this.mode, options);
     const { signal } = options;
     if (!spec.image) {
       throw new UsageError(
@@ -302,9 +319,12 @@ export class DockerProvider implements Provider, DockerReads {
     const order = (n: NodeView) => (n.role === "validator" ? (n.ordinal ?? 0) : 1_000);
     nodes.sort((a, b) => order(a) - order(b));
     const expected = facts.validators.length + (facts.sentry ? 1 : 0);
+    const restoreFailed = await restoreFailure(await this.stateRoot(), namespace, name);
     const { phase, reason } = facts.keyInLabel
       ? { phase: "Failed" as const, reason: keyInLabelReason(name) }
-      : networkPhase(expected, nodes);
+      : restoreFailed
+        ? { phase: "Failed" as const, reason: restoreFailed }
+        : networkPhase(expected, nodes);
     const testAccount = facts.keyInLabel ? undefined : await this.#testAccount(network.Id, nodes);
     return { ...facts, testAccount, network, nodes, phase, reason };
   }
@@ -484,6 +504,7 @@ export class DockerProvider implements Provider, DockerReads {
       );
     }
     await destroyNetwork(this.docker, namespace, name, true);
+    await rm(checkpointsDir(await this.stateRoot(), namespace, name), { recursive: true, force: true });
   }
 
   async listNetworks(options: ListOptions): Promise<Network[]> {

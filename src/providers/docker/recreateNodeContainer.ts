@@ -12,7 +12,7 @@ const log = logger("docker");
 export const RESTART_GRACE_S = 15;
 
 /** Host port per container port of a running container, as the engine published them on 127.0.0.1. */
-function publishedPorts(inspect: Docker.ContainerInspectInfo): Record<number, string> {
+export function publishedPorts(inspect: Docker.ContainerInspectInfo): Record<number, string> {
   const out: Record<number, string> = {};
   for (const [key, bindings] of Object.entries(inspect.NetworkSettings?.Ports ?? {})) {
     const binding = bindings?.find((b) => b.HostIp === "127.0.0.1") ?? bindings?.[0];
@@ -32,7 +32,18 @@ function publishedPorts(inspect: Docker.ContainerInspectInfo): Record<number, st
  */
 export async function recreateNodeContainer(
   docker: Docker,
-  options: { namespace: string; name: string; image?: string; signal?: AbortSignal },
+  options: {
+    namespace: string;
+    name: string;
+    image?: string;
+    signal?: AbortSignal;
+    /** Host ports to publish on (a stopped container has none left to read); default: those it runs with. */
+    hostPorts?: Readonly<Record<number, string>>;
+    /** Runs between the old container's removal and the new one's creation (its volume is free then). */
+    beforeCreate?: (volume: string) => Promise<void>;
+    /** Start the new container (default true). */
+    start?: boolean;
+  },
 ): Promise<Docker.Container> {
   const { signal } = options;
   const containerName = resourceName(options.namespace, options.name);
@@ -49,7 +60,7 @@ export async function recreateNodeContainer(
       `Container ${containerName} is not a seinet node container (no home volume or network).`,
     );
   }
-  const hostPorts = inspect.State.Running ? publishedPorts(inspect) : {};
+  const hostPorts = options.hostPorts ?? (inspect.State.Running ? publishedPorts(inspect) : {});
   throwIfAborted(signal, `restarting node "${options.name}"`);
   if (inspect.State.Running || inspect.State.Paused) {
     if (inspect.State.Paused) await old.unpause().catch(() => {});
@@ -78,7 +89,9 @@ export async function recreateNodeContainer(
     labels: ownLabels(inspect.Config.Labels ?? {}, imageLabels),
     volume,
   };
+  await options.beforeCreate?.(volume);
   let container = await createNodeContainer(docker, { ...spec, hostPorts });
+  if (options.start === false) return container;
   try {
     await container.start();
   } catch (err) {

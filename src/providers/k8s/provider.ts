@@ -1,10 +1,12 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { Network, Node, Task, Workflow } from "../../client/handles.js";
+import type { CreateNetworkOptions } from "../../client/options.js";
 import type { GetOptions, OpOptions } from "../../client/options.js";
 import type { Provider } from "../../client/provider.js";
 import { isNotFound } from "../../errors/predicates.js";
 import { UsageError } from "../../errors/usage.js";
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
+import { refuseTemplate } from "../../templates/refuseTemplate.js";
 import type { K8sContext } from "./context.js";
 import { K8sNetwork } from "./handles/networkHandle.js";
 import { K8sNode } from "./handles/nodeHandle.js";
@@ -56,7 +58,8 @@ export class K8sProvider implements Provider {
     this.defaultNamespace = defaultNamespace;
   }
 
-  async createNetwork(spec: NetworkSpec, options: OpOptions): Promise<Network> {
+  async createNetwork(spec: NetworkSpec, options: CreateNetworkOptions): Promise<Network> {
+    refuseTemplate(this.mode, options);
     const namespace = spec.namespace ?? this.defaultNamespace;
     if (spec.testAccounts !== undefined) {
       throw new UsageError(

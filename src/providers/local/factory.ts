@@ -1,4 +1,5 @@
 import type { ProviderFactory } from "../../client/provider.js";
+import { templatesRoot } from "../../templates/templateCache.js";
 import { LocalProvider } from "./provider.js";
 import { seidResolver } from "./seidResolver.js";
 import { localStateRoot } from "./stateDir.js";
@@ -6,7 +7,7 @@ import { StateStore } from "./store.js";
 
 /**
  * The local mode: seid processes on this machine. Options: `stateDir` (else
- * SEINET_STATE_DIR, else XDG state), `namespace`, `onProgress`.
+ * SEINET_STATE_DIR, else XDG state), `namespace`, `onProgress`, `templateDir`.
  */
 export const localProvider: ProviderFactory = (options) => {
   const env = process.env;
@@ -17,5 +18,6 @@ export const localProvider: ProviderFactory = (options) => {
     resolveSeid: seidResolver(env, onProgress),
     defaultNamespace: options.namespace ?? "",
     onProgress,
+    templateDir: options.templateDir ?? templatesRoot(env),
   });
 };

@@ -2,8 +2,11 @@ import { DEFAULT_REQUEST_TIMEOUT_MS } from "../../readiness/options.js";
 import { type NodeOps, type NodeReads, boundReads } from "../node/nodeOps.js";
 import { endpointsOf } from "./endpoints.js";
 import { hostSeidCommand } from "./hostSeidCommand.js";
+import { localCheckpoints } from "./localCheckpoints.js";
 import { type LocalFaultDeps, localFaults } from "./localFaults.js";
 import { logLines } from "./logLines.js";
+import type { NodeRecord } from "./records.js";
+import { RESTART_GRACE_MS } from "./seidProcess.js";
 import type { StateStore } from "./store.js";
 import { type NetworkView, type NodeView, crashLog } from "./views.js";
 
@@ -13,6 +16,8 @@ export type LocalOps = NodeOps<NetworkView, NodeView>;
 /** What the local adapter needs from its provider: the store, and reads and deletes by name. */
 export interface LocalReads extends NodeReads<NetworkView, NodeView>, LocalFaultDeps {
   readonly store: StateStore;
+  /** Starts seid on a node's home again and marks the record started. */
+  startNode(record: NodeRecord): Promise<void>;
 }
 
 /**
@@ -29,6 +34,11 @@ export function localOps(provider: LocalReads): LocalOps {
       restartNode: (node, seid, signal) => provider.restartNode(node, seid, signal),
     }),
     ...boundReads(provider),
+    checkpoints: localCheckpoints({
+      store,
+      stopGraceMs: RESTART_GRACE_MS,
+      startNode: (record) => provider.startNode(record),
+    }),
     nodeFacts: ({ record, alive, phase, reason, exitCode }) => ({
       name: record.name,
       namespace: record.namespace,

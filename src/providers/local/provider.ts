@@ -1,14 +1,21 @@
-import { readFile } from "node:fs/promises";
-import { type HomePlan, initFollowerHome, runGenesisCeremony } from "../../chain/ceremony.js";
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { type HomePlan, type PeerRoute, initFollowerHome, runGenesisCeremony } from "../../chain/ceremony.js";
 import type { NodeRole } from "../../chain/config.js";
 import { configUsageError } from "../../chain/configUsageError.js";
 import { networkCeremony } from "../../chain/networkCeremony.js";
 import { peerAddress } from "../../chain/nodeId.js";
 import { type NodePorts, portList } from "../../chain/ports.js";
-import { generateTestAccount } from "../../chain/testAccount.js";
+import { type TestAccount, generateTestAccount } from "../../chain/testAccount.js";
 import { MIN_FOLLOWER_PEERS, compareNodes, followerPeers, networkTopology } from "../../chain/topology.js";
 import type { Network, Node, Task, Workflow } from "../../client/handles.js";
-import type { DeleteOptions, GetOptions, ListOptions, OpOptions } from "../../client/options.js";
+import type {
+  CreateNetworkOptions,
+  DeleteOptions,
+  GetOptions,
+  ListOptions,
+  OpOptions,
+} from "../../client/options.js";
 import type { Provider } from "../../client/provider.js";
 import { ConflictError } from "../../errors/conflict.js";
 import { NotFoundError } from "../../errors/notFound.js";
@@ -16,6 +23,8 @@ import { throwIfAborted } from "../../internal/abort.js";
 import { logger } from "../../internal/debug.js";
 import { LABEL_MANAGED_BY, LABEL_NETWORK, LABEL_ROLE, MANAGED_BY, ROLE_NODE } from "../../labels.js";
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
+import { readTemplate } from "../../templates/templateCache.js";
+import { templateFacts, templateKey } from "../../templates/templateKey.js";
 import { NetworkHandle } from "../node/networkHandle.js";
 import { NodeHandle } from "../node/nodeHandle.js";
 import { allocatePorts } from "./allocatePorts.js";
@@ -23,11 +32,13 @@ import { hostRuntime } from "./hostRuntime.js";
 import { type LocalOps, type LocalReads, localOps } from "./localOps.js";
 import type { NetworkRecord, NodeRecord, SeidRef } from "./records.js";
 import { LocalRelay, relayPorts, relayRoute } from "./relay/localRelay.js";
-import { isAlive, startSeid, stopSeid } from "./seidProcess.js";
+import { RESTART_GRACE_MS, isAlive, startSeid, stopSeid } from "./seidProcess.js";
 import type { SeidResolver } from "./seidResolver.js";
 import { prepareStateSync, requireSnapshots } from "./stateSync/prepareStateSync.js";
 import { StateStore } from "./store.js";
 import { LocalTaskRunner } from "./tasks/taskRunner.js";
+import { cloneHomes } from "./templates/cloneHomes.js";
+import { saveTemplate } from "./templates/saveTemplate.js";
 import { type NetworkView, type NodeView, networkPhase, viewNode } from "./views.js";
 import { waitListening } from "./waitListening.js";
 import { LocalWorkflowRunner } from "./workflows/workflowRunner.js";
@@ -40,9 +51,6 @@ const HOST = "127.0.0.1";
 /** How long seid gets to exit on SIGTERM before SIGKILL when a node is deleted. */
 const STOP_GRACE_MS = 2_000;
 
-/** How long seid gets to exit on SIGTERM when it is restarted on the same home (its data must stay sound). */
-const RESTART_GRACE_MS = 15_000;
-
 /** Options of {@link LocalProvider}. */
 export interface LocalProviderOptions {
   store: StateStore;
@@ -50,6 +58,8 @@ export interface LocalProviderOptions {
   defaultNamespace: string;
   /** Progress lines for long steps (the CLI prints them). */
   onProgress?: ((step: string) => void) | undefined;
+  /** Where warm templates are kept. */
+  templateDir: string;
 }
 
 /**
@@ -67,9 +77,11 @@ export class LocalProvider implements Provider, LocalReads {
   readonly #progress: (step: string) => void;
   readonly #ops: LocalOps;
   readonly relay: LocalRelay;
+  readonly #templates: string;
 
   constructor(options: LocalProviderOptions) {
     this.store = options.store;
+    this.#templates = options.templateDir;
     this.#resolve = options.resolveSeid;
     this.#namespace = StateStore.namespace(options.defaultNamespace);
     this.#progress = options.onProgress ?? (() => {});
@@ -168,14 +180,27 @@ export class LocalProvider implements Provider, LocalReads {
     await this.store.writeProc(record.namespace, record.name, proc);
   }
 
-  async createNetwork(spec: NetworkSpec, options: OpOptions): Promise<Network> {
+  /** Starts seid on a node's home again and marks the record started. */
+  async startNode(record: NodeRecord): Promise<void> {
+    await this.#start(record);
+    record.state = "started";
+    await this.store.writeNode(record);
+  }
+
+  async createNetwork(spec: NetworkSpec, options: CreateNetworkOptions): Promise<Network> {
     const { signal } = options;
     const ns = this.#ns(spec.namespace);
     const seid = await this.#resolve(spec.binary, signal);
     throwIfAborted(signal, `creating network "${spec.name}"`);
+    const reuse = options.template === "reuse";
+    const facts = templateFacts(spec, this.mode, seid);
+    const key = templateKey(facts);
+    const found = reuse ? await readTemplate(this.#templates, key) : undefined;
+    const { validators: expected, sentry: expectedSentry } = networkTopology(spec);
+    const template = found?.nodes.length === expected.length + (expectedSentry ? 1 : 0) ? found : undefined;
     const labels = { ...spec.labels, [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_NETWORK]: spec.name };
     const { validators: names, sentry } = networkTopology(spec);
-    const testAccount = generateTestAccount();
+    const testAccount = template?.testAccount ?? generateTestAccount();
     const network: NetworkRecord = {
       kind: "network",
       name: spec.name,
@@ -228,30 +253,18 @@ export class LocalProvider implements Provider, LocalReads {
       return records;
     });
     try {
-      const validators = nodes.filter((n) => n.role === "validator");
-      const full = nodes.filter((n) => n.role !== "validator");
       await this.relay.start(network, nodes, signal);
       await this.store.writeNetwork(network);
-      const result = await runGenesisCeremony(
-        hostRuntime(seid.path),
-        networkCeremony(
-          spec,
-          {
-            validators: validators.map((r) => this.#homePlan(r)),
-            fullNodes: full.map((r) => this.#homePlan(r)),
-          },
-          testAccount,
-          {
-            signal,
-            onStep: (step) => this.#progress(`network ${spec.name}: ${step}`),
-            route: relayRoute(nodes),
-          },
-        ),
-      );
+      const route = relayRoute(nodes);
+      if (template) {
+        this.#progress(
+          `network ${spec.name}: from a template made ${template.createdAt}, at height ${template.height}`,
+        );
+        await cloneHomes(template, join(this.#templates, key), nodes, spec, signal, route);
+      } else await this.#ceremony(spec, nodes, testAccount, signal, route);
       this.#progress(`network ${spec.name}: starting ${nodes.length} seid processes`);
       await Promise.all(
         nodes.map(async (record) => {
-          record.nodeId = result.nodes.find((n) => n.name === record.name)?.nodeId ?? "";
           if (spec.config) record.config = spec.config;
           await this.#start(record);
           record.state = "started";
@@ -265,7 +278,46 @@ export class LocalProvider implements Provider, LocalReads {
       await this.#destroyNetwork(network, nodes);
       throw configUsageError(err);
     }
-    return new NetworkHandle(this.#ops, await this.viewNetwork(ns, spec.name));
+    const handle = new NetworkHandle(this.#ops, await this.viewNetwork(ns, spec.name));
+    if (reuse && !template) {
+      await saveTemplate(handle, {
+        root: this.#templates,
+        key,
+        facts,
+        testAccount,
+        checkpointsDir: this.store.checkpointsDir(ns, spec.name),
+        roles: Object.fromEntries(nodes.map((n) => [n.name, n.role])),
+        signal,
+        progress: this.#progress,
+      });
+    }
+    return handle;
+  }
+
+  /** A new chain's homes by the genesis ceremony; each record gets its node id. */
+  async #ceremony(
+    spec: NetworkSpec,
+    nodes: NodeRecord[],
+    testAccount: TestAccount,
+    signal: AbortSignal | undefined,
+    route: PeerRoute,
+  ): Promise<void> {
+    const validators = nodes.filter((n) => n.role === "validator");
+    const full = nodes.filter((n) => n.role !== "validator");
+    const result = await runGenesisCeremony(
+      hostRuntime((nodes[0] as NodeRecord).seid.path),
+      networkCeremony(
+        spec,
+        {
+          validators: validators.map((r) => this.#homePlan(r)),
+          fullNodes: full.map((r) => this.#homePlan(r)),
+        },
+        testAccount,
+        { signal, onStep: (step) => this.#progress(`network ${spec.name}: ${step}`), route },
+      ),
+    );
+    for (const record of nodes)
+      record.nodeId = result.nodes.find((n) => n.name === record.name)?.nodeId ?? "";
   }
 
   async getNetwork(name: string, options: GetOptions): Promise<Network> {
@@ -413,6 +465,7 @@ export class LocalProvider implements Provider, LocalReads {
     await this.#destroyNodes(nodes);
     await this.relay.stop(network);
     await this.store.withLock(() => this.store.removeNetwork(network.namespace, network.name));
+    await rm(this.store.checkpointsDir(network.namespace, network.name), { recursive: true, force: true });
   }
 
   async deleteNode(namespace: string, name: string, options: DeleteOptions): Promise<void> {

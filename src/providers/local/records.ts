@@ -67,6 +67,8 @@ export interface NetworkRecord {
   labels: Record<string, string>;
   createdAt: string;
   state: RecordState;
+  /** Set when a restore failed part-way: the network reads Failed, with this reason, until one succeeds. */
+  failure?: string;
 }
 
 /** A node's process as started: the shell wrapper's group and seid itself. */

@@ -16,6 +16,9 @@ const log = logger("local");
  */
 const WRAPPER = 'f=$1; shift; "$@" & p=$!; echo $p > "$f.pid"; wait $p; echo $? > "$f"';
 
+/** How long seid gets to exit on SIGTERM when it is started again on the same home (its data must stay sound). */
+export const RESTART_GRACE_MS = 15_000;
+
 /** Options of {@link startSeid}. */
 export interface StartSeidOptions {
   seid: string;

@@ -64,6 +64,11 @@ export class StateStore implements TaskStore {
     };
   }
 
+  /** Where a network's checkpoints live: one directory each, plus the network's checkpoint lock. */
+  checkpointsDir(ns: string, network: string): string {
+    return join(this.root, ns, "checkpoints", network);
+  }
+
   /** Runs `fn` holding the cross-process lock of this state root. */
   withLock<T>(fn: () => Promise<T>): Promise<T> {
     return withDirLock(this.root, fn);

@@ -88,6 +88,7 @@ export function networkPhase(
 ): { phase: NetworkPhase; reason?: string } {
   if (record.state === "initializing") return { phase: "Initializing" };
   if (record.state === "terminating") return { phase: "Terminating" };
+  if (record.failure) return { phase: "Failed", reason: record.failure };
   return phaseOfMembers(
     nodes.map((n) => ({
       name: n.record.name,

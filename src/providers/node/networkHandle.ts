@@ -1,13 +1,19 @@
 import type { TestAccount } from "../../chain/testAccount.js";
 import { testAccounts } from "../../chain/testAccounts.js";
+import type { Checkpoint, CheckpointOptions } from "../../client/checkpoint.js";
 import type { ForwardedEndpoints, Network } from "../../client/handles.js";
 import type { DeleteOptions, OpOptions } from "../../client/options.js";
+import { NotFoundError } from "../../errors/notFound.js";
 import { madeBlock } from "../../readiness/madeBlock.js";
 import type { NetworkPhase } from "../../specs/types.js";
+import { checkCheckpointName } from "./checkpointName.js";
+import { checkpointNetwork } from "./checkpointNetwork.js";
 import { deadNode } from "./deadNode.js";
 import { failure } from "./failure.js";
+import type { NetworkAt } from "./networkAt.js";
 import type { NetworkFacts, NodeFacts, NodeOps } from "./nodeOps.js";
 import { passThrough } from "./passThrough.js";
+import { restoreNetwork } from "./restoreNetwork.js";
 import { waitServing } from "./waitServing.js";
 
 /**
@@ -112,6 +118,57 @@ export class NetworkHandle<N, V> implements Network {
   /** Endpoints on this machine (loopback, or published on 127.0.0.1) need no forwarding: returned as they are. */
   async forward(): Promise<ForwardedEndpoints> {
     return passThrough({ tendermintRpc: this.tendermintRpc, rest: this.rest });
+  }
+
+  #at(): NetworkAt<N> {
+    return {
+      view: this.#view,
+      name: this.name,
+      namespace: this.namespace,
+      phase: this.phase,
+      tendermintRpc: this.tendermintRpc,
+      waitReady: (options) => this.waitReady(options),
+    };
+  }
+
+  /**
+   * Stops every node of the network (validators, sentry, followers), copies
+   * their homes and starts them again; resolves once it is Ready and its
+   * followers caught up. See {@link Network.checkpoint}.
+   */
+  async checkpoint(options: CheckpointOptions = {}): Promise<Checkpoint> {
+    if (options.name !== undefined) checkCheckpointName(options.name);
+    await this.refresh(options);
+    const record = await checkpointNetwork(this.#ops.checkpoints, this.#at(), options);
+    await this.refresh();
+    return record;
+  }
+
+  /** Puts every node back as it was at checkpoint `name`; see {@link Network.restore}. */
+  async restore(name: string, options: OpOptions = {}): Promise<void> {
+    checkCheckpointName(name);
+    await this.refresh(options);
+    await restoreNetwork(this.#ops.checkpoints, this.#at(), name, options);
+    await this.refresh();
+  }
+
+  /** The network's checkpoints, oldest first. */
+  async checkpoints(options: OpOptions = {}): Promise<Checkpoint[]> {
+    await this.refresh(options);
+    return this.#ops.checkpoints.list(this.#view);
+  }
+
+  /** Removes checkpoint `name`; an unknown name is a NotFoundError. */
+  async deleteCheckpoint(name: string, options: OpOptions = {}): Promise<void> {
+    checkCheckpointName(name);
+    await this.refresh(options);
+    const ops = this.#ops.checkpoints;
+    await ops.exclusive(this.#view, async () => {
+      if (!(await ops.read(this.#view, name))) {
+        throw new NotFoundError("checkpoint", name, { namespace: this.namespace });
+      }
+      await ops.remove(this.#view, name);
+    });
   }
 
   /**

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { type TestAccount, testAccountFromMnemonic } from "../../chain/testAccount.js";
 import { FailedError } from "../../errors/failed.js";
+import { fakeCheckpoints } from "./fakeCheckpoints.fixture.js";
 import { NetworkHandle } from "./networkHandle.js";
 import { NodeHandle } from "./nodeHandle.js";
 import type { NodeFacts, NodeFaults, NodeOps } from "./nodeOps.js";
@@ -35,6 +36,7 @@ function fakeOps(
     calls,
     probeRequestMs: 10,
     faults,
+    checkpoints: fakeCheckpoints([]),
     viewNode: async () => views.node,
     viewNetwork: async () => views.network,
     deleteNode: async (ns, name) => void calls.push(`deleteNode ${ns}/${name}`),

@@ -4,6 +4,7 @@ import type { TestAccount } from "../../chain/testAccount.js";
 import type { Endpoints } from "../../client/handles.js";
 import type { DeleteOptions, LogOptions } from "../../client/options.js";
 import type { NetworkPhase, NodePhase } from "../../specs/types.js";
+import type { CheckpointOps } from "./checkpointOps.js";
 
 /** What the shared handles read from a mode's view of a node. */
 export interface NodeFacts {
@@ -73,6 +74,8 @@ export interface NodeOps<N, V> extends NodeReads<N, V> {
   readonly probeRequestMs: number;
   /** Fault injection, where the mode makes it real; absent, node handles have no fault verbs. */
   readonly faults?: NodeFaults<V> | undefined;
+  /** Checkpoint and restore of whole networks. */
+  readonly checkpoints: CheckpointOps<N>;
   nodeFacts(view: V): NodeFacts;
   networkFacts(view: N): NetworkFacts<V>;
   /** The node's raw resource for `object()` (cloned by the handle). */

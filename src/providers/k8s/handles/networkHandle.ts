@@ -1,6 +1,8 @@
+import type { Checkpoint } from "../../../client/checkpoint.js";
 import type { ForwardedEndpoints, Network } from "../../../client/handles.js";
 import type { OpOptions } from "../../../client/options.js";
 import { serveProbe } from "../../../client/serveProbe.js";
+import { UsageError } from "../../../errors/usage.js";
 import type { NetworkPhase } from "../../../specs/types.js";
 import type { K8sContext } from "../context.js";
 import { type CustomResource, SEI_NETWORK } from "../resources.js";
@@ -43,4 +45,31 @@ export class K8sNetwork extends ResourceHandle<NetworkPhase> implements Network 
   forward(options: OpOptions = {}): Promise<ForwardedEndpoints> {
     return this.openForward({ tendermintRpc: this.tendermintRpc, rest: this.rest }, options);
   }
+
+  /** Not in the k8s mode: the SeiNetwork CRD has no verb to stop, copy and restore its nodes. */
+  async checkpoint(): Promise<Checkpoint> {
+    throw unsupported("checkpoint");
+  }
+
+  /** Not in the k8s mode; see {@link K8sNetwork.checkpoint}. */
+  async restore(): Promise<void> {
+    throw unsupported("restore");
+  }
+
+  /** Not in the k8s mode; see {@link K8sNetwork.checkpoint}. */
+  async checkpoints(): Promise<Checkpoint[]> {
+    throw unsupported("checkpoints");
+  }
+
+  /** Not in the k8s mode; see {@link K8sNetwork.checkpoint}. */
+  async deleteCheckpoint(): Promise<void> {
+    throw unsupported("deleteCheckpoint");
+  }
+}
+
+function unsupported(verb: string): UsageError {
+  return new UsageError(
+    `\`${verb}\` is not supported in the k8s mode: the SeiNetwork and SeiNode CRDs have no verb to stop, copy and restore a network's nodes.`,
+    { field: verb, metaMessages: ["Use the local or docker mode for checkpoints and warm templates."] },
+  );
 }

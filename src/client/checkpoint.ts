@@ -1,0 +1,31 @@
+import type { OpOptions } from "./options.js";
+
+/**
+ * A consistent copy of every node of a network (validators, sentry and
+ * followers), taken with their seids stopped, so the network can be put back
+ * as it was: restoring skips InitChain and the block history since.
+ */
+export interface Checkpoint {
+  name: string;
+  /** The network it was taken of. */
+  network: string;
+  namespace: string;
+  /** The chain's latest height as its nodes were stopped. */
+  height: number;
+  /** What the nodes ran: seid versions (local) or images (docker), each once. */
+  seid: string[];
+  /** The nodes it holds, in the order they were copied. */
+  nodes: string[];
+  /** ISO time it was taken. */
+  createdAt: string;
+  /** Bytes it takes on disk (sparse files and hard-linked SSTs count what they use, not their length). */
+  bytes: number;
+  /** How long the nodes were stopped for the copy, ms. */
+  copyMs: number;
+}
+
+/** Options of {@link Network.checkpoint}. */
+export interface CheckpointOptions extends OpOptions {
+  /** Name of the checkpoint, unique in its network; default `cp-<time>`. */
+  name?: string;
+}

@@ -1,0 +1,137 @@
+import { mkdir, readFile, readdir, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { Checkpoint } from "../../client/checkpoint.js";
+import { ConflictError } from "../../errors/conflict.js";
+import { InfraError } from "../../errors/infra.js";
+import { atomicWrite } from "../../internal/atomicWrite.js";
+import { copyTree, diskUsage, isImmutableFile } from "../../internal/copyTree.js";
+import { withExclusiveDirLock } from "../../internal/dirLock.js";
+import { activeRuns } from "../../tasks/activeRuns.js";
+import type { CheckpointMember, CheckpointOps } from "../node/checkpointOps.js";
+import { endpointsOf } from "./endpoints.js";
+import type { NodeRecord } from "./records.js";
+import { isAlive, stopSeid } from "./seidProcess.js";
+import type { StateStore } from "./store.js";
+import type { NetworkView } from "./views.js";
+
+const RECORD = "checkpoint.json";
+
+/** What the local checkpoints need from the provider. */
+export interface LocalCheckpointDeps {
+  store: StateStore;
+  /** How long seid gets to exit on SIGTERM: its data must stay sound. */
+  stopGraceMs: number;
+  /** Starts seid on a node's home and records its process. */
+  startNode(record: NodeRecord): Promise<void>;
+}
+
+/** Validators (ordinal order), sentry, then followers, read now. */
+async function memberRecords(store: StateStore, view: NetworkView): Promise<NodeRecord[]> {
+  const { name, namespace, validators, sentry } = view.record;
+  const all = await store.listNodes();
+  const own = (n: string) => all.find((r) => r.namespace === namespace && r.name === n);
+  const followers = all
+    .filter((r) => r.role === "follower" && r.network === name && r.networkNamespace === namespace)
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  const members = [...validators, ...(sentry ? [sentry] : [])].map(own);
+  return [...members.filter((r): r is NodeRecord => r !== undefined), ...followers];
+}
+
+function member(record: NodeRecord): CheckpointMember {
+  return {
+    name: record.name,
+    namespace: record.namespace,
+    role: record.role,
+    seid: record.seid.version ?? record.seid.path,
+    tendermintRpc: endpointsOf(record).tendermintRpc,
+  };
+}
+
+/**
+ * The local mode's checkpoints: each node's home copied under the state root
+ * (`<ns>/checkpoints/<network>/<name>/<node>`), pebble tables hard-linked
+ * (they never change once written), every other file copied sparse.
+ */
+export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<NetworkView> {
+  const { store } = deps;
+  const dirOf = (view: NetworkView) => store.checkpointsDir(view.record.namespace, view.record.name);
+  const read = async (view: NetworkView, name: string): Promise<Checkpoint | undefined> => {
+    const path = join(dirOf(view), name, RECORD);
+    try {
+      return JSON.parse(await readFile(path, "utf8")) as Checkpoint;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw new InfraError(`Cannot read checkpoint record ${path}.`, { cause: err });
+    }
+  };
+  const recordOf = async (m: CheckpointMember) => {
+    const record = await store.readNode(m.namespace, m.name);
+    if (!record || record.state === "terminating") {
+      throw new ConflictError(`Node "${m.name}" was deleted while its network was stopped for a checkpoint.`);
+    }
+    return record;
+  };
+  return {
+    exclusive: (view, fn) =>
+      withExclusiveDirLock(dirOf(view), `A checkpoint or restore of network "${view.record.name}"`, fn),
+    busy: (view, nodes) => activeRuns(store.root, view.record.namespace, nodes),
+    members: async (view) => (await memberRecords(store, view)).map(member),
+    async stop(members) {
+      await Promise.all(
+        members.map(async (m) => {
+          const proc = await store.readProc(m.namespace, m.name);
+          if (proc && (await isAlive(proc))) await stopSeid(proc, deps.stopGraceMs);
+        }),
+      );
+    },
+    async start(members) {
+      const records = await Promise.all(members.map(recordOf));
+      await Promise.all(records.map((r) => deps.startNode(r)));
+    },
+    async save(view, record, members, signal) {
+      const into = join(dirOf(view), record.name);
+      await mkdir(into, { recursive: true });
+      await Promise.all(
+        members.map(async (m) => {
+          const node = await recordOf(m);
+          await copyTree(node.home, join(into, m.name), { link: isImmutableFile, signal });
+        }),
+      );
+      return diskUsage(into);
+    },
+    async load(view, record, members, signal) {
+      const from = join(dirOf(view), record.name);
+      await Promise.all(
+        members.map(async (m) => {
+          const node = await recordOf(m);
+          const incoming = `${node.home}.restoring`;
+          const outgoing = `${node.home}.replaced`;
+          await rm(incoming, { recursive: true, force: true });
+          await rm(outgoing, { recursive: true, force: true });
+          await copyTree(join(from, m.name), incoming, { link: isImmutableFile, signal });
+          await rename(node.home, outgoing);
+          await rename(incoming, node.home);
+          await rm(outgoing, { recursive: true, force: true });
+        }),
+      );
+    },
+    write: (view, record) =>
+      atomicWrite(join(dirOf(view), record.name, RECORD), `${JSON.stringify(record, null, 2)}\n`),
+    read,
+    async list(view) {
+      const names = await readdir(dirOf(view)).catch(() => [] as string[]);
+      const records = await Promise.all(names.filter((n) => !n.startsWith(".")).map((n) => read(view, n)));
+      return records
+        .filter((r): r is Checkpoint => r !== undefined)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
+    remove: (view, name) => rm(join(dirOf(view), name), { recursive: true, force: true }),
+    markFailed: (view, reason) =>
+      store.withLock(async () => {
+        const record = await store.readNetwork(view.record.namespace, view.record.name);
+        if (!record) return;
+        const { failure: _, ...rest } = record;
+        await store.writeNetwork(reason ? { ...rest, failure: reason } : rest);
+      }),
+  };
+}

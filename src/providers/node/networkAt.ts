@@ -1,0 +1,95 @@
+import type { OpOptions } from "../../client/options.js";
+import { ConflictError } from "../../errors/conflict.js";
+import { FailedError } from "../../errors/failed.js";
+import { logger } from "../../internal/debug.js";
+import { waitCaughtUp } from "../../readiness/waitCaughtUp.js";
+import type { NetworkPhase } from "../../specs/types.js";
+import type { CheckpointMember, CheckpointOps } from "./checkpointOps.js";
+
+const log = logger("checkpoint");
+
+/** A network as checkpoint and restore act on it: its view, what it is, and how to wait for it. */
+export interface NetworkAt<N> {
+  view: N;
+  name: string;
+  namespace: string;
+  phase: NetworkPhase;
+  tendermintRpc: string | undefined;
+  /** The handle's own readiness wait (phase Ready and a first block). */
+  waitReady(options: OpOptions): Promise<void>;
+}
+
+/** A task or workflow on one of the nodes makes stopping them a ConflictError. */
+export async function refuseBusy<N>(
+  ops: CheckpointOps<N>,
+  at: NetworkAt<N>,
+  members: readonly CheckpointMember[],
+  verb: string,
+): Promise<void> {
+  const busy = await ops.busy(
+    at.view,
+    members.map((m) => m.name),
+  );
+  if (busy) {
+    throw new ConflictError(`Network "${at.name}" cannot be ${verb} now: ${busy}.`, {
+      metaMessages: ["Wait for it to finish (or delete it), then try again."],
+    });
+  }
+}
+
+/**
+ * Starts the nodes again and resolves once the network is Ready and every
+ * follower has caught up. Followers start once the network serves: started
+ * together with their peers, their first dials fail and the peer manager's
+ * backoff can keep them catching up for tens of seconds.
+ */
+export async function startAndWait<N>(
+  ops: CheckpointOps<N>,
+  at: NetworkAt<N>,
+  members: readonly CheckpointMember[],
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const t0 = Date.now();
+  await ops.start(
+    members.filter((m) => m.role !== "follower"),
+    signal,
+  );
+  await at.waitReady(signal ? { signal } : {});
+  log("%s: Ready again after %d ms", at.name, Date.now() - t0);
+  const followers = members.filter((m) => m.role === "follower");
+  if (followers.length === 0) return;
+  await ops.start(followers, signal);
+  await waitFollowers(ops, at, signal, t0);
+}
+
+/** Resolves once the network is Ready again and every follower has caught up. */
+export async function waitBack<N>(
+  ops: CheckpointOps<N>,
+  at: NetworkAt<N>,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const t0 = Date.now();
+  await at.waitReady(signal ? { signal } : {});
+  await waitFollowers(ops, at, signal, t0);
+}
+
+async function waitFollowers<N>(
+  ops: CheckpointOps<N>,
+  at: NetworkAt<N>,
+  signal: AbortSignal | undefined,
+  t0: number,
+): Promise<void> {
+  const followers = (await ops.members(at.view, signal)).filter((m) => m.role === "follower");
+  await Promise.all(
+    followers.map(async (m) => {
+      if (!m.tendermintRpc) {
+        throw new FailedError(`Node "${m.name}" did not start again.`, {
+          resource: `node/${m.name}`,
+          reason: "it serves no Tendermint RPC",
+        });
+      }
+      await waitCaughtUp(m.tendermintRpc, { interval: 100, ...(signal ? { signal } : {}) });
+      log("%s: follower %s caught up after %d ms", at.name, m.name, Date.now() - t0);
+    }),
+  );
+}

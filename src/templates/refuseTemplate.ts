@@ -1,0 +1,12 @@
+import type { CreateNetworkOptions } from "../client/options.js";
+import { UsageError } from "../errors/usage.js";
+
+/** Modes without warm templates refuse `template: "reuse"` before making anything. */
+export function refuseTemplate(mode: string, options: CreateNetworkOptions): void {
+  if (options.template === "reuse") {
+    throw new UsageError(
+      `Warm templates (\`template: "reuse"\`) are not supported in the ${mode} mode; only the local mode has them.`,
+      { field: "template", metaMessages: ['Leave `template` out (or pass "fresh") for a new genesis.'] },
+    );
+  }
+}
