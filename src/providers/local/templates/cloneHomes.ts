@@ -8,8 +8,11 @@ import type { NetworkTemplate } from "../../../templates/templateCache.js";
 import { hostRuntime } from "../hostRuntime.js";
 import type { NodeRecord } from "../records.js";
 
-/** Where a node remembers peers it met: a clone must not dial another clone's nodes. */
-const PEER_MEMORY = ["config/addrbook.json", "data/peerstore.db"];
+/**
+ * Where a node remembers peers it met (sei-tendermint's peer store, and the
+ * addrbook of older layouts): a clone must not dial another clone's nodes.
+ */
+const PEER_MEMORY = ["config/addrbook.json", "data/tendermint/peerstore.db", "data/peerstore.db"];
 
 /**
  * Makes the homes of a new network from a template: every node's home copied
