@@ -9,10 +9,10 @@ import { fileURLToPath } from "node:url";
 import { NotFoundError } from "../errors/notFound.js";
 import { UsageError } from "../errors/usage.js";
 import type { Command } from "./command.js";
-import { downCommand } from "./commands/down.js";
-import { logsCommand } from "./commands/logs.js";
-import { lsCommand, statusCommand } from "./commands/status.js";
-import { upCommand } from "./commands/up.js";
+import { downCommand } from "./commands/down/command.js";
+import { logsCommand } from "./commands/logs/command.js";
+import { lsCommand, statusCommand } from "./commands/status/command.js";
+import { upCommand } from "./commands/up/command.js";
 import { createOutput } from "./output.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
