@@ -1,3 +1,4 @@
+import { ConflictError } from "../errors/conflict.js";
 import { UsageError } from "../errors/usage.js";
 import { throwIfAborted } from "../internal/abort.js";
 import type { Session } from "../session/session.js";
@@ -48,15 +49,27 @@ export class Client {
     return this.#session;
   }
 
-  /** The spec with the session's label, recorded in the session before it is made. */
-  async #inSession<S extends { name: string; namespace?: string; labels?: Record<string, string> }>(
+  /**
+   * Makes a network or node inside the session, if any: recorded before it is
+   * made and labelled with the session. A ConflictError (the name is taken)
+   * means nothing was made: the entry is forgotten again, so the reaper never
+   * deletes what holds the name.
+   */
+  async #inSession<S extends { name: string; namespace?: string; labels?: Record<string, string> }, H>(
     kind: "network" | "node",
     spec: S,
-  ): Promise<S> {
+    make: (spec: S) => Promise<H>,
+  ): Promise<H> {
     const session = this.#session;
-    if (!session) return spec;
-    await session.track({ kind, name: spec.name, namespace: spec.namespace ?? session.defaultNamespace });
-    return { ...spec, labels: { ...spec.labels, ...session.labels } };
+    if (!session) return make(spec);
+    const entry = { kind, name: spec.name, namespace: spec.namespace ?? session.defaultNamespace };
+    const fresh = await session.track(entry);
+    try {
+      return await make({ ...spec, labels: { ...spec.labels, ...session.labels } });
+    } catch (err) {
+      if (fresh && err instanceof ConflictError) await session.untrack(entry);
+      throw err;
+    }
   }
 
   /** The mode this client drives (`local`, `docker`, `k8s`, or a registered one). */
@@ -73,7 +86,8 @@ export class Client {
   async createNetwork(spec: NetworkSpec, options: CreateNetworkOptions = {}): Promise<Network> {
     const valid = validateNetworkSpec(spec);
     throwIfAborted(options.signal, `creating network "${valid.name}"`);
-    return this.#live().createNetwork(await this.#inSession("network", valid), options);
+    const provider = this.#live();
+    return this.#inSession("network", valid, (s) => provider.createNetwork(s, options));
   }
 
   /** Reads an existing network back from the runtime; NotFoundError if absent. */
@@ -85,7 +99,8 @@ export class Client {
   async createNode(spec: NodeSpec, options: OpOptions = {}): Promise<Node> {
     const valid = validateNodeSpec(spec);
     throwIfAborted(options.signal, `creating node "${valid.name}"`);
-    return this.#live().createNode(await this.#inSession("node", valid), options);
+    const provider = this.#live();
+    return this.#inSession("node", valid, (s) => provider.createNode(s, options));
   }
 
   /** Reads an existing node back from the runtime. */

@@ -67,9 +67,23 @@ export class Session {
     return { [LABEL_SESSION]: this.id };
   }
 
-  /** Records an entry before it is made, so a death mid-creation still reaps it. */
-  track(entry: SessionEntry): Promise<void> {
-    if (!this.#record.entries.some((e) => same(e, entry))) this.#record.entries.push(entry);
+  /**
+   * Records an entry before it is made, so a death mid-creation still reaps
+   * it. Resolves true when the entry is new to this session.
+   */
+  async track(entry: SessionEntry): Promise<boolean> {
+    const fresh = !this.#record.entries.some((e) => same(e, entry));
+    if (fresh) this.#record.entries.push(entry);
+    await this.#save();
+    return fresh;
+  }
+
+  /**
+   * Forgets an entry whose creation found the name taken: what holds that
+   * name is someone else's, and the reaper must never delete it.
+   */
+  untrack(entry: SessionEntry): Promise<void> {
+    this.#record.entries = this.#record.entries.filter((e) => !same(e, entry));
     return this.#save();
   }
 

@@ -252,7 +252,7 @@ describe("seinet CLI against real seid", () => {
       AbortSignal.timeout(120_000),
     );
     // Interrupt once the validators' processes run, so there is something to clean up.
-    await running_.waitForStderr(/processes started/, AbortSignal.timeout(90_000));
+    await running_.waitForStderr(/nodes started/, AbortSignal.timeout(90_000));
     const pids = await recordedPids(dir);
     assert.equal(pids.length, 2, "a validator and its sentry");
     running_.child.kill("SIGINT");
