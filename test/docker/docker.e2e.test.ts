@@ -35,6 +35,16 @@ async function fileMode(container: Docker.ContainerInspectInfo, path: string): P
   return Number.parseInt(Buffer.concat(chunks).subarray(100, 108).toString("latin1").trim(), 8) & 0o777;
 }
 
+/** What is still labelled so, read again for up to `ms` while the engine finishes removing (bounded). */
+async function leftAfter(ms: number, labels: Record<string, string>): Promise<string[]> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const left = await labelled(docker, labels);
+    if (left.length === 0 || Date.now() > until) return left;
+    await delay(250);
+  }
+}
+
 /** Heights of the snapshots under a container's `data/snapshots` (the image has no shell: read via the archive API). */
 async function containerSnapshotHeights(containerId: string): Promise<number[]> {
   const stream = await docker
@@ -236,7 +246,7 @@ describe("docker mode (real Docker engine)", { timeout: 6 * 60_000 }, () => {
     // Deleting one namespace's network leaves the other's alone, and nothing of its own.
     await netA.delete();
     await netA.delete();
-    assert.deepEqual(await labelled(docker, { "sei.io/seinetwork": NAME, "sei.io/namespace": nsA }), []);
+    assert.deepEqual(await leftAfter(10_000, { "sei.io/seinetwork": NAME, "sei.io/namespace": nsA }), []);
     await netB.refresh();
     assert.equal(netB.phase, "Ready");
     // netB asked for snapshots every 10 blocks: its validator has taken some by now.
@@ -247,7 +257,7 @@ describe("docker mode (real Docker engine)", { timeout: 6 * 60_000 }, () => {
       `snapshot heights ${heights.join(", ")}`,
     );
     await netB.delete();
-    assert.deepEqual(await labelled(docker, { "sei.io/seinetwork": NAME }), []);
+    assert.deepEqual(await leftAfter(10_000, { "sei.io/seinetwork": NAME }), []);
   });
 
   test("error: a container killed from outside is Failed with its log tail; a pending waitReady rejects", async () => {
