@@ -14,7 +14,9 @@ export type {
   Workflow,
 } from "./client/handles.js";
 export type { SeidResult } from "./chain/seidCommand.js";
-export type { Checkpoint, CheckpointOptions } from "./client/checkpoint.js";
+export type { Checkpoint, CheckpointExport, CheckpointOptions } from "./client/checkpoint.js";
+export { readCheckpointArchive } from "./templates/archiveFile.js";
+export { CHECKPOINT_ARCHIVE_FORMAT, type CheckpointArchiveInfo } from "./templates/checkpointArchive.js";
 export {
   listTemplates,
   pruneTemplates,

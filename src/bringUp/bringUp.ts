@@ -34,6 +34,8 @@ export interface BringUpPlan {
   keepOnFailure?: boolean;
   /** `reuse`: clone a warm template of the same spec (local), else make one; default a fresh genesis. */
   template?: "reuse" | "fresh";
+  /** A portable checkpoint to start the network from (local): see `CreateNetworkOptions.from`. */
+  from?: string;
 }
 
 /** What `bringUp` needs besides the plan. */
@@ -80,6 +82,7 @@ export async function bringUp(client: Client, plan: BringUpPlan, context: UpCont
     net = await client.createNetwork(plan.network, {
       signal,
       ...(plan.template ? { template: plan.template } : {}),
+      ...(plan.from !== undefined ? { from: plan.from } : {}),
     });
     const createNetwork = lap();
     progress(`network ${name}: nodes started, waiting for blocks`);

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { SeinetError } from "../errors/base.js";
 import { UsageError } from "../errors/usage.js";
 import type { Command } from "./command.js";
+import { checkpointCommand } from "./commands/checkpoint/command.js";
 import { downCommand } from "./commands/down/command.js";
 import { dumpCommand } from "./commands/dump/command.js";
 import { gcCommand } from "./commands/gc/command.js";
@@ -34,6 +35,7 @@ const COMMANDS: Command[] = [
   modesCommand,
   imageBuildCommand,
   templateCommand,
+  checkpointCommand,
 ];
 
 function help(): string {

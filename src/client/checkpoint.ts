@@ -29,3 +29,16 @@ export interface CheckpointOptions extends OpOptions {
   /** Name of the checkpoint, unique in its network; default `cp-<time>`. */
   name?: string;
 }
+
+/** A checkpoint written to one portable file by {@link Network.exportCheckpoint}. */
+export interface CheckpointExport {
+  /** The archive written (gzip'd tar, mode 0600: it holds the chain's keys). */
+  file: string;
+  /** Its size. */
+  bytes: number;
+  /** The checkpoint it holds. */
+  checkpoint: Checkpoint;
+  chainId: string;
+  /** The seid the chain needs: a network started from the file must run the same commit. */
+  seid: { version?: string | undefined; commit?: string | undefined };
+}

@@ -8,7 +8,7 @@ import type {
   TaskPhase,
   WorkflowKind,
 } from "../specs/types.js";
-import type { Checkpoint, CheckpointOptions } from "./checkpoint.js";
+import type { Checkpoint, CheckpointExport, CheckpointOptions } from "./checkpoint.js";
 import type { DeleteOptions, LogOptions, OpOptions } from "./options.js";
 
 /** A node's or network's serving URLs; a field is `undefined` when not served. */
@@ -95,6 +95,14 @@ export interface Network extends Handle<NetworkPhase> {
   checkpoints?(options?: OpOptions): Promise<Checkpoint[]>;
   /** Removes a checkpoint; an unknown name is a NotFoundError. */
   deleteCheckpoint?(name: string, options?: OpOptions): Promise<void>;
+  /**
+   * Writes checkpoint `name` (its validators and sentry, with the chain's
+   * seid and facts) to one compressed file that a CI cache can keep:
+   * `createNetwork(spec, { from: file })` (`seinet up --from FILE`) starts a
+   * network from it on any machine with the same seid. Followers are not in
+   * it: new ones join the new network. Local mode.
+   */
+  exportCheckpoint?(name: string, file: string, options?: OpOptions): Promise<CheckpointExport>;
 }
 
 /** A follower RPC node. */

@@ -49,4 +49,14 @@ export interface CreateNetworkOptions extends OpOptions {
    * none matches, make the network fresh and keep it as that template.
    */
   template?: "fresh" | "reuse";
+  /**
+   * Local mode: a portable checkpoint (`seinet checkpoint export`, or
+   * `Network.exportCheckpoint`) to start the network from: its chain, keys,
+   * chain id and height, under the new name with fresh ports. The spec's
+   * `validators` must match the archive's; `chainId` may be left out (the
+   * archive's) and `genesis` and `accounts` must be (the chain is made).
+   * An archive of another seid commit, a damaged one, or one of a newer
+   * format is a UsageError before anything is made.
+   */
+  from?: string;
 }

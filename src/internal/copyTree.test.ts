@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { copyTree, diskUsage, isImmutableFile } from "./copyTree.js";
+import { copyTree, diskUsage, isContentAddressed, isImmutableFile } from "./copyTree.js";
 
 const dirs: string[] = [];
 after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -38,4 +38,23 @@ test("behavior: tables are hard-linked, a preallocated file is copied sparse, co
   assert.deepEqual(await readFile(join(to, "data/db/000002.log")), wal);
   assert.equal((await stat(join(to, "priv.json"))).mode & 0o777, 0o600);
   assert.ok((await diskUsage(to)) < 1 << 20);
+});
+
+test("behavior: wasm code is never shared with its source, and copied once across homes with one dedupe map", async () => {
+  const root = await tree();
+  const { mkdir } = await import("node:fs/promises");
+  const code = "wasm/wasm/state/wasm/abc.wasm";
+  for (const home of ["a", "b"]) {
+    await mkdir(join(root, home, "wasm/wasm/state/wasm"), { recursive: true });
+    await writeFile(join(root, home, code), "code");
+  }
+  const dedupe = { match: isContentAddressed, seen: new Map<string, string>() };
+  for (const home of ["a", "b"])
+    await copyTree(join(root, home), join(root, `cp-${home}`), { link: isImmutableFile, dedupe });
+  const src = await stat(join(root, "a", code));
+  const a = await stat(join(root, "cp-a", code));
+  const b = await stat(join(root, "cp-b", code));
+  assert.notEqual(src.ino, a.ino, "seid rewrites wasm files in place: the copy has its own inode");
+  assert.equal(a.ino, b.ino, "the two homes' copies share one");
+  assert.equal(await readFile(join(root, "cp-b", code), "utf8"), "code");
 });

@@ -6,18 +6,32 @@ import { SparseWriter } from "./sparseWriter.js";
 
 /** Options of {@link copyTree}. */
 export interface CopyTreeOptions {
-  /** Files safe to share by hard link (never written again once made); the rest are copied. */
+  /** Files safe to share by hard link with the source (never written again once made); the rest are copied. */
   link?: (path: string) => boolean;
+  /**
+   * Files named by their content: copied once per `seen` map, then
+   * hard-linked to that first copy (by their path inside the tree). Several
+   * homes of one network copied with one map hold wasm code once.
+   */
+  dedupe?: { match: (path: string) => boolean; seen: Map<string, string> };
   signal?: AbortSignal | undefined;
 }
 
 /**
- * Files of a seid home never written again once made, so a hard link is a
- * copy: pebble tables, and the content-addressed wasm code and compiled
- * modules (about 17 MB per home on a new chain).
+ * Files of a seid home never written again once made, so a hard link to the
+ * running node's own file is a copy: pebble tables. (Wasm code and compiled
+ * modules are named by content but not immutable: seid rewrites them in
+ * place, truncating first, when it starts; see {@link isContentAddressed}.)
  */
-export const isImmutableFile = (path: string): boolean =>
-  path.endsWith(".sst") || (/\/wasm\//.test(path) && (path.endsWith(".wasm") || path.endsWith(".module")));
+export const isImmutableFile = (path: string): boolean => path.endsWith(".sst");
+
+/**
+ * Wasm code and compiled modules (about 17 MB per home on a new chain): the
+ * same path holds the same bytes in every home of a chain, so copies of
+ * several homes can share one private copy ({@link CopyTreeOptions.dedupe}).
+ */
+export const isContentAddressed = (path: string): boolean =>
+  /\/wasm\//.test(path) && (path.endsWith(".wasm") || path.endsWith(".module"));
 
 /** Copies one file, all-zero blocks left as holes. */
 export async function copyFileSparse(from: string, to: string, mode: number): Promise<void> {
@@ -34,25 +48,36 @@ export async function copyFileSparse(from: string, to: string, mode: number): Pr
 }
 
 /**
- * Copies a directory tree: files `link` accepts are hard-linked, the rest
- * copied sparse; modes and symlinks kept. The target must not exist.
+ * Copies a directory tree: files `link` accepts are hard-linked, those
+ * `dedupe` has seen linked to their first copy, the rest copied sparse;
+ * modes and symlinks kept. The target must not exist.
  */
-export async function copyTree(from: string, to: string, options: CopyTreeOptions = {}): Promise<void> {
+export async function copyTree(
+  from: string,
+  to: string,
+  options: CopyTreeOptions = {},
+  rel = "",
+): Promise<void> {
   throwIfAborted(options.signal, `copying ${from}`);
   await mkdir(to, { mode: (await stat(from)).mode & 0o7777 });
   for (const entry of await readdir(from, { withFileTypes: true })) {
     const src = join(from, entry.name);
     const dst = join(to, entry.name);
-    if (entry.isDirectory()) await copyTree(src, dst, options);
+    const inside = rel ? `${rel}/${entry.name}` : entry.name;
+    const dedupe = options.dedupe;
+    if (entry.isDirectory()) await copyTree(src, dst, options, inside);
     else if (entry.isSymbolicLink()) await symlink(await readlink(src), dst);
     else if (entry.isFile()) {
-      if (options.link?.(src)) {
+      const first = dedupe?.match(src) ? dedupe.seen.get(inside) : undefined;
+      if (first !== undefined) await link(first, dst);
+      else if (options.link?.(src)) {
         // Another filesystem (a cache on another disk) cannot share the inode: copied instead.
         await link(src, dst).catch(async (err: NodeJS.ErrnoException) => {
           if (err.code !== "EXDEV") throw err;
           await copyFileSparse(src, dst, (await lstat(src)).mode & 0o7777);
         });
       } else await copyFileSparse(src, dst, (await lstat(src)).mode & 0o7777);
+      if (first === undefined && dedupe?.match(src)) dedupe.seen.set(inside, dst);
     }
   }
 }

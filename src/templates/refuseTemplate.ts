@@ -1,8 +1,14 @@
 import type { CreateNetworkOptions } from "../client/options.js";
 import { UsageError } from "../errors/usage.js";
 
-/** Modes without warm templates refuse `template: "reuse"` before making anything. */
+/** Modes without warm templates refuse `template: "reuse"` and `from` before making anything. */
 export function refuseTemplate(mode: string, options: CreateNetworkOptions): void {
+  if (options.from !== undefined) {
+    throw new UsageError(
+      `Starting a network from a checkpoint archive (\`from\`) is not supported in the ${mode} mode; only the local mode has it.`,
+      { field: "from" },
+    );
+  }
   if (options.template === "reuse") {
     throw new UsageError(
       `Warm templates (\`template: "reuse"\`) are not supported in the ${mode} mode; only the local mode has them.`,

@@ -21,6 +21,8 @@ export interface NetworkTemplate {
   facts: TemplateFacts;
   /** The network it was made from. */
   source: string;
+  /** Set when it came from a portable checkpoint (`up --from`): the file and the checkpoint's name. */
+  archive?: { file: string; checkpoint: string };
   /** Its nodes as made, validators in ordinal order then the sentry; each a directory beside the record. */
   nodes: { name: string; role: NodeRole }[];
   /** The funded account every clone shares. */

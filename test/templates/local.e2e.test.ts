@@ -2,14 +2,24 @@
 // template, the next ones are clones of it; clones run side by side without
 // ever peering, and deleting one leaves the others running.
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, readdir, rm, stat, truncate } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { type Client, latestHeight, listTemplates, open, waitHeightAdvances } from "../../src/index.js";
+import { http, createPublicClient } from "viem";
+import {
+  type Client,
+  UsageError,
+  latestHeight,
+  listTemplates,
+  open,
+  readCheckpointArchive,
+  waitHeightAdvances,
+} from "../../src/index.js";
+import { cli, cliEnv } from "../cli/cliProcess.js";
 import { evmTransfer } from "../local/evm.js";
 import { deleteAllAndCheck } from "../local/leftovers.js";
-import { testSeid } from "../local/seid.js";
+import { sharedBundle, testSeid } from "../local/seid.js";
 
 let stateDir = "";
 let templateDir = "";
@@ -102,5 +112,80 @@ describe("local: warm templates", () => {
       c.testAccount as never,
       "0x00000000000000000000000000000000000b0b0b",
     );
+  });
+});
+
+describe("local: portable checkpoints", () => {
+  test("exported, then started by `up --from` with its state; damaged or other-seid archives make nothing", async () => {
+    const source = await client.createNetwork(spec("arc-src"), wait());
+    await source.waitReady(wait());
+    const node = await client.getNode("arc-src-0");
+    const to = "0x00000000000000000000000000000000000a4c01" as const;
+    await evmTransfer(node.evmRpc as string, source.testAccount as never, to, "3");
+    await source.checkpoint?.({ name: "warm", ...wait() });
+    const file = join(templateDir, "..", `seinet-archive-${process.pid}.tgz`);
+    const out = await source.exportCheckpoint?.("warm", file, wait());
+    assert.ok(out && out.bytes > 0 && out.bytes < 100 * 2 ** 20, `archive of ${out?.bytes} bytes`);
+    assert.equal(((await stat(file)).mode & 0o777).toString(8), "600");
+    const info = await readCheckpointArchive(file);
+    assert.equal(info.chainId, "tpl-chain");
+    assert.equal(info.validators, 1);
+    await source.delete({ cascade: true });
+
+    // The CLI, as CI would run it from a restored cache: another name, fresh ports, the same chain.
+    const env = { ...cliEnv(stateDir), SEINET_TEMPLATE_DIR: templateDir };
+    const up = await cli(["up", "--from", file, "--name", "arc-cli", "--json"], env, 180_000);
+    assert.equal(up.code, 0, up.stderr);
+    const kept = (await listTemplates({ root: templateDir })).find((t) => t.archive);
+    assert.equal(kept?.archive?.file, file, "the archive is unpacked once into the template cache");
+    const doc = JSON.parse(up.stdout) as {
+      network: { chainId: string };
+      nodes: { name: string; endpoints: { evmRpc: string | null } }[];
+    };
+    assert.equal(doc.network.chainId, "tpl-chain");
+    const evmRpc = doc.nodes.find((n) => n.name === "arc-cli-rpc-0")?.endpoints.evmRpc;
+    assert.ok(evmRpc, up.stdout);
+    const evm = createPublicClient({ transport: http(evmRpc) });
+    assert.equal(
+      await evm.getBalance({ address: to }),
+      3n * 10n ** 18n,
+      "the transfer made before the checkpoint is there",
+    );
+
+    // Damaged, and made by another seid: UsageErrors, with no network and no half-unpacked template.
+    const damaged = `${file}.damaged`;
+    await copyFile(file, damaged);
+    await truncate(damaged, Math.floor((await stat(damaged)).size / 2));
+    await assert.rejects(
+      client.createNetwork(spec("arc-bad"), { ...wait(), from: damaged }),
+      (err: unknown) => {
+        assert.ok(err instanceof UsageError, String(err));
+        assert.match(err.message, /damaged/);
+        return true;
+      },
+    );
+    const bad = await cli(["up", "--from", damaged, "--name", "arc-bad2", "--json"], env);
+    assert.equal(bad.code, 2, bad.stderr);
+    assert.ok(sharedBundle("v6.5.2"), "the v6.5.2 bundle is in ../shared/seid/");
+    await assert.rejects(
+      client.createNetwork(
+        { ...spec("arc-old"), chainId: undefined, binary: "v6.5.2" },
+        { ...wait(), from: file },
+      ),
+      /holds a chain run by seid v6\.6\.2.+would run seid v6\.5\.2/,
+    );
+    const names = (await client.listNetworks()).map((n) => n.name);
+    for (const gone of ["arc-bad", "arc-bad2", "arc-old"])
+      assert.ok(!names.includes(gone), `${gone} not made: ${names}`);
+    assert.deepEqual(
+      (await readdir(templateDir)).filter((n) => n.startsWith(".")),
+      [],
+      "nothing half unpacked",
+    );
+
+    const down = await cli(["down", "arc-cli", "--json"], env);
+    assert.equal(down.code, 0, down.stderr);
+    await rm(damaged, { force: true });
+    await rm(file, { force: true });
   });
 });

@@ -4,7 +4,7 @@ import type { Checkpoint } from "../../client/checkpoint.js";
 import { ConflictError } from "../../errors/conflict.js";
 import { InfraError } from "../../errors/infra.js";
 import { atomicWrite } from "../../internal/atomicWrite.js";
-import { copyTree, diskUsage, isImmutableFile } from "../../internal/copyTree.js";
+import { copyTree, diskUsage, isContentAddressed, isImmutableFile } from "../../internal/copyTree.js";
 import { withExclusiveDirLock } from "../../internal/dirLock.js";
 import { activeRuns } from "../../tasks/activeRuns.js";
 import type { CheckpointMember, CheckpointOps } from "../node/checkpointOps.js";
@@ -50,7 +50,8 @@ function member(record: NodeRecord): CheckpointMember {
 /**
  * The local mode's checkpoints: each node's home copied under the state root
  * (`<ns>/checkpoints/<network>/<name>/<node>`), pebble tables hard-linked
- * (they never change once written), every other file copied sparse.
+ * (they never change once written), wasm code copied once per checkpoint,
+ * every other file copied sparse.
  */
 export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<NetworkView> {
   const { store } = deps;
@@ -91,10 +92,12 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
     async save(view, record, members, signal) {
       const into = join(dirOf(view), record.name);
       await mkdir(into, { recursive: true });
+      // Wasm code is the same in every home: one private copy per checkpoint, never the running nodes' own files.
+      const dedupe = { match: isContentAddressed, seen: new Map<string, string>() };
       await Promise.all(
         members.map(async (m) => {
           const node = await recordOf(m);
-          await copyTree(node.home, join(into, m.name), { link: isImmutableFile, signal });
+          await copyTree(node.home, join(into, m.name), { link: isImmutableFile, dedupe, signal });
         }),
       );
       return diskUsage(into);
@@ -126,6 +129,32 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
     remove: (view, name) => rm(join(dirOf(view), name), { recursive: true, force: true }),
+    async exportSource(view, record) {
+      const net = view.record;
+      const nodes = [
+        ...net.validators.map((name) => ({ name, role: "validator" as const })),
+        ...(net.sentry ? [{ name: net.sentry, role: "sentry" as const }] : []),
+      ];
+      const missing = nodes.filter((n) => !record.nodes.includes(n.name));
+      if (missing.length > 0) {
+        throw new ConflictError(
+          `Checkpoint "${record.name}" lacks ${missing.map((n) => n.name).join(", ")} of network "${net.name}".`,
+        );
+      }
+      const first = await store.readNode(net.namespace, nodes[0]?.name ?? "");
+      return {
+        dir: join(dirOf(view), record.name),
+        facts: {
+          chainId: net.chainId,
+          seid: { version: net.seid.version, commit: net.seid.commit },
+          nodes,
+          testAccount: net.testAccount,
+          testAccounts: net.testAccounts,
+          snapshots: net.snapshots,
+          config: first?.config,
+        },
+      };
+    },
     markFailed: (view, reason) =>
       store.withLock(async () => {
         const record = await store.readNetwork(view.record.namespace, view.record.name);

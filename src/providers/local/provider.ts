@@ -19,10 +19,15 @@ import type {
 import type { Provider } from "../../client/provider.js";
 import { ConflictError } from "../../errors/conflict.js";
 import { NotFoundError } from "../../errors/notFound.js";
+import { UsageError } from "../../errors/usage.js";
 import { throwIfAborted } from "../../internal/abort.js";
 import { logger } from "../../internal/debug.js";
 import { LABEL_MANAGED_BY, LABEL_NETWORK, LABEL_ROLE, MANAGED_BY, ROLE_NODE } from "../../labels.js";
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
+import { readArchiveManifest } from "../../templates/archiveFile.js";
+import { archiveSpec } from "../../templates/archiveSpec.js";
+import { checkArchiveSeid } from "../../templates/checkpointArchive.js";
+import { importArchive } from "../../templates/importArchive.js";
 import { readTemplate } from "../../templates/templateCache.js";
 import { templateFacts, templateKey } from "../../templates/templateKey.js";
 import { NetworkHandle } from "../node/networkHandle.js";
@@ -187,17 +192,32 @@ export class LocalProvider implements Provider, LocalReads {
     await this.store.writeNode(record);
   }
 
-  async createNetwork(spec: NetworkSpec, options: CreateNetworkOptions): Promise<Network> {
-    const { signal } = options;
+  async createNetwork(given: NetworkSpec, options: CreateNetworkOptions): Promise<Network> {
+    const { signal, from } = options;
+    // An archive decides the chain: read and checked (spec, seid) before anything is made.
+    const archive = from === undefined ? undefined : await readArchiveManifest(from, signal);
+    const spec = archive ? archiveSpec(from as string, archive, given) : given;
     const ns = this.#ns(spec.namespace);
     const seid = await this.#resolve(spec.binary, signal);
+    if (archive) checkArchiveSeid(from as string, archive, seid);
     throwIfAborted(signal, `creating network "${spec.name}"`);
-    const reuse = options.template === "reuse";
+    const reuse = options.template === "reuse" && !archive;
     const facts = templateFacts(spec, this.mode, seid);
     const key = templateKey(facts);
-    const found = reuse ? await readTemplate(this.#templates, key) : undefined;
     const { validators: expected, sentry: expectedSentry } = networkTopology(spec);
-    const template = found?.nodes.length === expected.length + (expectedSentry ? 1 : 0) ? found : undefined;
+    const roles = [...expected.map(() => "validator"), ...(expectedSentry ? ["sentry"] : [])];
+    if (archive && archive.nodes.map((n) => n.role).join() !== roles.join()) {
+      throw new UsageError(
+        `"${from}" holds nodes ${archive.nodes.map((n) => `${n.name} (${n.role})`).join(", ")}; this seinet makes ${roles.join(", ")} for ${expected.length} validator(s).`,
+        { field: "from", metaMessages: ["Export it again with this seinet."] },
+      );
+    }
+    const found = archive
+      ? await importArchive(from as string, archive, this.#templates, signal)
+      : reuse
+        ? await readTemplate(this.#templates, key)
+        : undefined;
+    const template = found?.nodes.length === roles.length ? found : undefined;
     const labels = { ...spec.labels, [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_NETWORK]: spec.name };
     const { validators: names, sentry } = networkTopology(spec);
     const testAccount = template?.testAccount ?? generateTestAccount();
@@ -258,9 +278,9 @@ export class LocalProvider implements Provider, LocalReads {
       const route = relayRoute(nodes);
       if (template) {
         this.#progress(
-          `network ${spec.name}: from a template made ${template.createdAt}, at height ${template.height}`,
+          `network ${spec.name}: from ${template.archive ? `checkpoint archive ${template.archive.file}` : "a template"} made ${template.createdAt}, at height ${template.height}`,
         );
-        await cloneHomes(template, join(this.#templates, key), nodes, spec, signal, route);
+        await cloneHomes(template, join(this.#templates, template.key), nodes, spec, signal, route);
       } else await this.#ceremony(spec, nodes, testAccount, signal, route);
       this.#progress(`network ${spec.name}: starting ${nodes.length} seid processes`);
       await Promise.all(

@@ -1,5 +1,6 @@
 import type { NodeRole } from "../../chain/config.js";
 import type { Checkpoint } from "../../client/checkpoint.js";
+import type { CheckpointArchiveManifest } from "../../templates/checkpointArchive.js";
 
 /** A node of a network as checkpoint and restore see it. */
 export interface CheckpointMember {
@@ -54,6 +55,15 @@ export interface CheckpointOps<N> {
   list(network: N): Promise<Checkpoint[]>;
   /** Removes a checkpoint, complete or partial; a missing one is success. */
   remove(network: N, name: string): Promise<void>;
+  /**
+   * Where a complete checkpoint's homes are on this machine (`<dir>/<node>/…`)
+   * and the chain facts a portable archive of it carries. Absent in a mode
+   * whose checkpoints cannot be exported yet.
+   */
+  exportSource?(
+    network: N,
+    record: Checkpoint,
+  ): Promise<{ dir: string; facts: Omit<CheckpointArchiveManifest, "kind" | "format" | "checkpoint"> }>;
   /** Marks the network Failed with `reason` until a restore succeeds; undefined clears the mark. */
   markFailed(network: N, reason: string | undefined): Promise<void>;
 }

@@ -1,14 +1,17 @@
 import type { TestAccount } from "../../chain/testAccount.js";
 import { testAccounts } from "../../chain/testAccounts.js";
-import type { Checkpoint, CheckpointOptions } from "../../client/checkpoint.js";
+import type { Checkpoint, CheckpointExport, CheckpointOptions } from "../../client/checkpoint.js";
 import type { ForwardedEndpoints, Network } from "../../client/handles.js";
 import type { DeleteOptions, OpOptions } from "../../client/options.js";
 import { NotFoundError } from "../../errors/notFound.js";
+import { UsageError } from "../../errors/usage.js";
+import { throwIfAborted } from "../../internal/abort.js";
 import { madeBlock } from "../../readiness/madeBlock.js";
 import type { NetworkPhase } from "../../specs/types.js";
 import { checkCheckpointName } from "./checkpointName.js";
 import { checkpointNetwork } from "./checkpointNetwork.js";
 import { deadNode } from "./deadNode.js";
+import { exportCheckpoint } from "./exportCheckpoint.js";
 import { failure } from "./failure.js";
 import type { NetworkAt } from "./networkAt.js";
 import type { NetworkFacts, NodeFacts, NodeOps } from "./nodeOps.js";
@@ -169,6 +172,22 @@ export class NetworkHandle<N, V> implements Network {
       }
       await ops.remove(this.#view, name);
     });
+  }
+
+  /** Writes checkpoint `name` to one portable file; see {@link Network.exportCheckpoint}. */
+  async exportCheckpoint(name: string, file: string, options: OpOptions = {}): Promise<CheckpointExport> {
+    checkCheckpointName(name);
+    if (typeof file !== "string" || file.length === 0) {
+      throw new UsageError("Name the file to export the checkpoint to.", { field: "file" });
+    }
+    throwIfAborted(options.signal, `exporting checkpoint "${name}"`);
+    await this.refresh(options);
+    return exportCheckpoint(
+      this.#ops.checkpoints,
+      this.#view,
+      { network: this.name, namespace: this.namespace, name, file },
+      options.signal,
+    );
   }
 
   /**

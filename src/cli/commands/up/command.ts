@@ -1,6 +1,7 @@
 import { seidImage } from "../../../bringUp/seidImage.js";
 import { loadManifest } from "../../../manifest/loadManifest.js";
 import { open } from "../../../registry/open.js";
+import { readArchiveManifest } from "../../../templates/archiveFile.js";
 import type { Command } from "../../command.js";
 import { MODE_OPTION, NAMESPACE_OPTION } from "../../flags.js";
 import { UP_USAGE, planUp } from "./plan.js";
@@ -18,11 +19,14 @@ export const upCommand: Command = {
                    --validators, --chain-id, --namespace, --binary, --image, --mode and --timeout
                    replace its value; --genesis and --config replace the same key and keep the
                    others; --account adds an account; --rpc-nodes M replaces its followers with M
-                   named NAME-rpc-<i>.`,
+                   named NAME-rpc-<i>.
+  --from FILE      Start from a portable checkpoint (\`seinet checkpoint export\`): its chain, keys,
+                   chain id and height, under --name with fresh ports (local mode; same seid).`,
   options: {
     ...NAMESPACE_OPTION,
     ...MODE_OPTION,
     file: { type: "string", short: "f" },
+    from: { type: "string" },
     image: { type: "string" },
     validators: { type: "string" },
     "rpc-nodes": { type: "string" },
@@ -41,7 +45,10 @@ export const upCommand: Command = {
   async run({ values, positionals, output, signal }) {
     const file = typeof values.file === "string" ? values.file : undefined;
     const manifest = file === undefined ? undefined : await loadManifest(file, { signal });
-    const plan = planUp({ values, positionals }, manifest);
+    const from = typeof values.from === "string" ? values.from : undefined;
+    const archive =
+      from === undefined ? undefined : { file: from, manifest: await readArchiveManifest(from, signal) };
+    const plan = planUp({ values, positionals }, manifest, archive);
     const started = performance.now();
     const progress = (line: string) =>
       output.progress(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)}s] ${line}`);

@@ -32,6 +32,7 @@ describe("planUp", () => {
       image: undefined,
       keepOnFailure: false,
       fresh: false,
+      from: undefined,
       showKey: false,
       timings: false,
     });
@@ -62,6 +63,7 @@ describe("planUp", () => {
       image: undefined,
       keepOnFailure: true,
       fresh: true,
+      from: undefined,
       showKey: true,
       timings: true,
     });
@@ -200,5 +202,37 @@ describe("planUp with a manifest (-f)", () => {
       () => planUp({ values: { validators: "2" }, positionals: [] }, manifest),
       /A network of 2 validators deadlocks/,
     );
+  });
+  test("--from: the archive's validator count; flags asking for another chain, --fresh or docker refused", () => {
+    const manifest = {
+      kind: "seinet-checkpoint" as const,
+      format: 1,
+      checkpoint: {
+        name: "warm",
+        network: "n",
+        namespace: "default",
+        height: 5,
+        seid: ["v6.6.2"],
+        nodes: ["n-0", "n-1", "n-2"],
+        createdAt: "2026-12-01T00:00:00.000Z",
+        bytes: 1,
+        copyMs: 1,
+      },
+      chainId: "sei",
+      seid: { version: "v6.6.2" },
+      nodes: ["n-0", "n-1", "n-2"].map((name) => ({ name, role: "validator" as const })),
+      testAccount: { privateKey: "0x01", evmAddress: "0x02", seiAddress: "sei1" } as never,
+    };
+    const archive = { file: "warm.tgz", manifest };
+    const p = planUp({ values: { name: "ci" }, positionals: [] }, undefined, archive);
+    assert.equal(p.validators, 3);
+    assert.equal(p.from, "warm.tgz");
+    const refused = (values: Values, field: string) =>
+      assert.throws(() => planUp({ values, positionals: [] }, undefined, archive), { field });
+    refused({ validators: "4" }, "validators");
+    refused({ "chain-id": "other" }, "chainId");
+    refused({ genesis: ["staking.params.max_validators=5"] }, "genesis");
+    refused({ fresh: true }, "--fresh");
+    refused({ mode: "docker" }, "--from");
   });
 });

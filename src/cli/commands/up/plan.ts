@@ -5,6 +5,8 @@ import { requireDnsLabel } from "../../../specs/rules.js";
 import type { NetworkSpec, NodeSpec } from "../../../specs/types.js";
 import { validateNetworkSpec } from "../../../specs/validateNetworkSpec.js";
 import { validateNodeSpec } from "../../../specs/validateNodeSpec.js";
+import { archiveSpec } from "../../../templates/archiveSpec.js";
+import { type CheckpointArchiveManifest, archiveValidators } from "../../../templates/checkpointArchive.js";
 import type { CommandContext } from "../../command.js";
 import {
   type CliMode,
@@ -19,7 +21,7 @@ import { specFlags } from "./specFlags.js";
 
 /** Usage line of `seinet up`. */
 export const UP_USAGE =
-  "seinet up [-f seinet.yaml] [--validators N (1)] [--rpc-nodes M (1)] [--name NAME (devnet)] [--chain-id ID (NAME)] [--genesis PATH=VALUE]... [--config KEY=VALUE]... [--account ADDRESS=COINS]... [--timeout DURATION (5m)] [--binary PATH|VERSION] [--mode local|docker] [--image IMAGE] [--namespace NS] [--json] [--timings] [--keep-on-failure] [--show-key] [--fresh]";
+  "seinet up [-f seinet.yaml] [--from CHECKPOINT.tgz] [--validators N (1)] [--rpc-nodes M (1)] [--name NAME (devnet)] [--chain-id ID (NAME)] [--genesis PATH=VALUE]... [--config KEY=VALUE]... [--account ADDRESS=COINS]... [--timeout DURATION (5m)] [--binary PATH|VERSION] [--mode local|docker] [--image IMAGE] [--namespace NS] [--json] [--timings] [--keep-on-failure] [--show-key] [--fresh]";
 
 /** Most follower RPC nodes `up` starts (each is a seid process on this machine). */
 export const MAX_RPC_NODES = 20;
@@ -50,6 +52,8 @@ export interface UpPlan {
    * genesis, config and accounts, or makes one.
    */
   fresh: boolean;
+  /** A portable checkpoint (`seinet checkpoint export`) the network starts from, local mode. */
+  from: string | undefined;
   showKey: boolean;
   timings: boolean;
 }
@@ -64,12 +68,19 @@ export interface UpPlan {
 export function planUp(
   { values, positionals }: Pick<CommandContext, "values" | "positionals">,
   manifest?: ResolvedManifest,
+  archive?: { file: string; manifest: CheckpointArchiveManifest },
 ): UpPlan {
   positionalsAtMost(positionals, 0, UP_USAGE);
   const file = manifest?.network;
   const name = stringFlag(values, "name") ?? file?.name ?? "devnet";
   const namespace = namespaceFlag(values) ?? file?.namespace;
-  const validators = intFlag(values, "validators", file?.validators ?? 1, 1, 100);
+  const validators = intFlag(
+    values,
+    "validators",
+    file?.validators ?? (archive ? archiveValidators(archive.manifest) : 1),
+    1,
+    100,
+  );
   const rpcNodes = intFlag(values, "rpc-nodes", 1, 0, MAX_RPC_NODES);
   const timeout = stringFlag(values, "timeout");
   const timeoutMs =
@@ -126,6 +137,21 @@ export function planUp(
     ...(image ? { image } : {}),
   });
   for (const node of followers) validateNodeSpec(node);
+  if (archive) {
+    if (mode !== "local") {
+      throw new UsageError("`--from` starts a network in the local mode only.", { field: "--from" });
+    }
+    if (boolFlag(values, "fresh")) {
+      throw new UsageError(
+        "Pass `--from` or `--fresh`, not both: `--from` starts from the archive's chain.",
+        {
+          field: "--fresh",
+        },
+      );
+    }
+    // The chain is the archive's: a flag asking for another one is refused here, as createNetwork would.
+    archiveSpec(archive.file, archive.manifest, { name, validators, ...spec });
+  }
   return {
     name,
     spec,
@@ -138,6 +164,7 @@ export function planUp(
     image,
     keepOnFailure: boolFlag(values, "keep-on-failure"),
     fresh: boolFlag(values, "fresh"),
+    from: archive?.file,
     showKey: boolFlag(values, "show-key"),
     timings: boolFlag(values, "timings"),
   };

@@ -99,6 +99,7 @@ const PLAN: UpPlan = {
   image: undefined,
   keepOnFailure: false,
   fresh: false,
+  from: undefined,
   showKey: false,
   timings: false,
 };

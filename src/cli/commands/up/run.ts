@@ -36,6 +36,7 @@ export async function runUp(client: Client, plan: UpPlan, context: UpContext): P
       keepOnFailure: plan.keepOnFailure,
       // Warm templates are the local mode's; elsewhere, and with --fresh, a new genesis.
       template: plan.mode === "local" && !plan.fresh ? "reuse" : "fresh",
+      ...(plan.from !== undefined ? { from: plan.from } : {}),
     },
     context,
   );

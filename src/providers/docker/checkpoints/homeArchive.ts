@@ -1,11 +1,9 @@
-import { createReadStream } from "node:fs";
-import { lstat, mkdir, readdir, readlink, symlink } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type Docker from "dockerode";
 import { throwIfAborted } from "../../../internal/abort.js";
-import { SparseWriter } from "../../../internal/sparseWriter.js";
+import { packTree, writeEntry } from "../../../internal/treeArchive.js";
 import { loadOptional } from "../image/dockerHost.js";
 import { CONTAINER_HOME } from "../names.js";
 
@@ -42,34 +40,10 @@ export async function saveHome(
     for await (const entry of ex) {
       throwIfAborted(signal, `copying the home of ${dir}`);
       const rel = inside(entry.header.name);
-      const path = join(dir, rel);
-      const mode = (entry.header.mode ?? 0o644) & 0o7777;
-      if (entry.header.type === "file") {
-        const out = await SparseWriter.create(path, mode);
-        try {
-          for await (const chunk of entry) await out.write(chunk as Buffer);
-        } catch (err) {
-          await out.abandon();
-          throw err;
-        }
-        await out.close();
-        continue;
-      }
-      if (entry.header.type === "directory" && rel) await mkdir(path, { recursive: true, mode });
-      else if (entry.header.type === "symlink") await symlink(entry.header.linkname ?? "", path);
-      entry.resume();
+      await writeEntry(entry, join(dir, rel), { root: !rel });
     }
   } finally {
     archive.destroy();
-  }
-}
-
-/** The tree under `dir` as archive entries, parents first. */
-async function* walk(dir: string, rel = ""): AsyncGenerator<{ rel: string; path: string }> {
-  for (const name of (await readdir(join(dir, rel))).sort()) {
-    const r = rel ? `${rel}/${name}` : name;
-    yield { rel: r, path: join(dir, r) };
-    if ((await lstat(join(dir, r))).isDirectory()) yield* walk(dir, r);
   }
 }
 
@@ -87,14 +61,7 @@ export async function loadHome(
   const p = pack();
   const put = container.putArchive(p as unknown as NodeJS.ReadableStream, { path: CONTAINER_HOME });
   try {
-    for await (const { rel, path } of walk(dir)) {
-      throwIfAborted(signal, `copying the home of ${dir}`);
-      const info = await lstat(path);
-      const header = { name: rel, mode: info.mode & 0o7777, uid: SEI_UID, gid: SEI_UID, mtime: info.mtime };
-      if (info.isDirectory()) p.entry({ ...header, type: "directory" });
-      else if (info.isSymbolicLink()) p.entry({ ...header, type: "symlink", linkname: await readlink(path) });
-      else await pipeline(createReadStream(path), p.entry({ ...header, size: info.size }));
-    }
+    await packTree(p, dir, { owner: { uid: SEI_UID, gid: SEI_UID }, signal });
     p.finalize();
   } catch (err) {
     p.destroy(err as Error);
