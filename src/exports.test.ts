@@ -10,6 +10,7 @@ const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url),
 describe("public surface", () => {
   test("default: runtime exports match the snapshot (change deliberately)", () => {
     assert.deepEqual(Object.keys(api).sort(), [
+      "CHECKPOINT_ARCHIVE_FORMAT",
       "CanceledError",
       "ChainStalledError",
       "Client",
@@ -53,6 +54,7 @@ describe("public surface", () => {
       "operatorAccount",
       "parseManifest",
       "pruneTemplates",
+      "readCheckpointArchive",
       "registerProvider",
       "registeredProviders",
       "removeTemplate",

@@ -63,7 +63,7 @@ export async function loadOptional<T>(name: string, load: () => Promise<T>): Pro
     return await load();
   } catch (err) {
     throw new InfraError(`seinet needs the "${name}" package for Docker images and containers.`, {
-      metaMessages: ["Fix: npm install dockerode tar-stream"],
+      metaMessages: ["Fix: npm install dockerode"],
       cause: err,
     });
   }
