@@ -9,7 +9,7 @@ import type {
   WorkflowKind,
 } from "../specs/types.js";
 import type { Checkpoint, CheckpointExport, CheckpointOptions } from "./checkpoint.js";
-import type { DeleteOptions, LogOptions, OpOptions } from "./options.js";
+import type { DeleteOptions, DumpOptions, LogOptions, OpOptions } from "./options.js";
 
 /** A node's or network's serving URLs; a field is `undefined` when not served. */
 export interface Endpoints {
@@ -103,6 +103,13 @@ export interface Network extends Handle<NetworkPhase> {
    * it: new ones join the new network. Local mode.
    */
   exportCheckpoint?(name: string, file: string, options?: OpOptions): Promise<CheckpointExport>;
+  /**
+   * Writes what a failing run needs to be understood (every node's log tail,
+   * crash reason, `/status`, `/net_info`, configs, genesis, heights over a few
+   * seconds; never a key) to a directory or `.tgz`, and resolves with its
+   * path: `dumpNetwork` on the handle. Local and docker modes.
+   */
+  dump?(options?: DumpOptions): Promise<string>;
 }
 
 /** A follower RPC node. */

@@ -60,3 +60,13 @@ export interface CreateNetworkOptions extends OpOptions {
    */
   from?: string;
 }
+
+/** Options of `dumpNetwork` and `Network.dump`. */
+export interface DumpOptions extends OpOptions {
+  /** A directory to write into, or a `.tgz` file; default `./seinet-dump-<network>-<time>.tgz`. */
+  out?: string | undefined;
+  /** Log lines kept per node (default 400). */
+  tailLines?: number;
+  /** How long heights are sampled, ms (default 3000). */
+  sampleMs?: number;
+}

@@ -4,24 +4,16 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import type { Client } from "../client/client.js";
-import type { Node } from "../client/handles.js";
+import type { Network, Node } from "../client/handles.js";
+import type { DumpOptions } from "../client/options.js";
+
+export type { DumpOptions } from "../client/options.js";
 import { sleep } from "../internal/sleep.js";
 import { endpoint } from "../readiness/endpoint.js";
 import { getJson } from "../readiness/http.js";
 import { scrub } from "./scrub.js";
 
 const run = promisify(execFile);
-
-/** Options of {@link dumpNetwork}. */
-export interface DumpOptions {
-  /** A directory to write into, or a `.tgz` file; default `./seinet-dump-<network>-<time>.tgz`. */
-  out?: string;
-  /** Log lines kept per node (default 400). */
-  tailLines?: number;
-  /** How long heights are sampled, ms (default 3000). */
-  sampleMs?: number;
-  signal?: AbortSignal;
-}
 
 /** Last `n` lines of a node's log; a node that cannot say gets the reason instead. */
 async function logTail(node: Node, n: number, signal?: AbortSignal): Promise<string> {
@@ -65,6 +57,20 @@ export async function dumpNetwork(client: Client, name: string, options: DumpOpt
   const { signal } = options;
   const net = await client.getNetwork(name, { signal });
   const nodes = await client.listNodes({ network: name, namespace: net.namespace, signal });
+  return writeDump(net, nodes, options);
+}
+
+/**
+ * Writes the dump of `net` and its `nodes` (validators, sentry, followers):
+ * what {@link dumpNetwork} and `Network.dump` share.
+ */
+export async function writeDump(
+  net: Network,
+  nodes: readonly Node[],
+  options: DumpOptions = {},
+): Promise<string> {
+  const { signal } = options;
+  const name = net.name;
   const out = options.out ?? `seinet-dump-${name}-${new Date().toISOString().replace(/[:.]/g, "-")}.tgz`;
   const tgz = out.endsWith(".tgz") || out.endsWith(".tar.gz");
   const root = tgz ? await mkdtemp(join(tmpdir(), "seinet-dump-")) : out;

@@ -3,24 +3,18 @@
 // in SEINET_NETWORK (plain data, no keys).
 import type { TestAccount } from "../chain/testAccount.js";
 import { UsageError } from "../errors/usage.js";
+import { keepRun, runOf } from "./jestRun.js";
 import type { SeinetNetwork } from "./seinetNetwork.js";
-import {
-  type ManifestInput,
-  type RunNetwork,
-  type StartNetworkOptions,
-  startNetwork,
-} from "./startNetwork.js";
+import { type ManifestInput, type StartNetworkOptions, startNetwork } from "./startNetwork.js";
 import { workerAccount, workerIndex } from "./workerAccount.js";
 
 /** The environment variable that carries the network to jest's workers. */
 export const SEINET_NETWORK_ENV = "SEINET_NETWORK";
 
-const RUN = Symbol.for("seinet.jest.run");
-type WithRun = typeof globalThis & { [RUN]?: RunNetwork };
-
 /**
  * A jest `globalSetup`: starts the network once for the run. Pair it with
- * {@link seinetGlobalTeardown}. A manifest that fails validation fails the run
+ * {@link seinetGlobalTeardown}, and add `seinet/jest/reporter` to `reporters`
+ * for a dump when a test file fails. A manifest that fails validation fails the run
  * here, before anything is made.
  *
  * @example
@@ -36,7 +30,7 @@ export function seinetGlobalSetup(
 ): () => Promise<void> {
   return async () => {
     const run = await startNetwork(manifest, options);
-    (globalThis as WithRun)[RUN] = run;
+    keepRun(run);
     process.env[SEINET_NETWORK_ENV] = JSON.stringify(run.network);
   };
 }
@@ -51,9 +45,8 @@ export function seinetGlobalSetup(
  * ```
  */
 export async function seinetGlobalTeardown(): Promise<void> {
-  const g = globalThis as WithRun;
-  await g[RUN]?.stop();
-  delete g[RUN];
+  await runOf()?.stop();
+  keepRun(undefined);
 }
 
 /** The run's network, inside a test file. */

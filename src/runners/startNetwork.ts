@@ -30,6 +30,12 @@ export interface StartNetworkOptions {
    * however it dies, a watchdog deletes the network within seconds.
    */
   session?: boolean;
+  /**
+   * A new genesis even when a warm template matches (local mode). By default
+   * the local mode clones the template of the same seid and chain facts, or
+   * makes one, as `seinet up` does: a run after the first skips InitChain.
+   */
+  fresh?: boolean;
 }
 
 /** A running network for one test run, and the one way to end it. */
@@ -124,7 +130,12 @@ export async function startNetwork(
   try {
     up = await bringUp(
       client,
-      { network: spec, followers: manifest.followers, timeoutMs: manifest.timeoutMs ?? 5 * 60_000 },
+      {
+        network: spec,
+        followers: manifest.followers,
+        timeoutMs: manifest.timeoutMs ?? 5 * 60_000,
+        template: mode === "local" && !options.fresh ? "reuse" : "fresh",
+      },
       { signal: live, progress },
     );
     network = await describe(client, up, mode, signal);

@@ -43,6 +43,7 @@ export async function importArchive(
       genesis: {},
       config: manifest.config ?? {},
       accounts: [],
+      testAccounts: manifest.testAccounts ?? 0,
       snapshots: manifest.snapshots ?? null,
     },
     source: manifest.checkpoint.network,

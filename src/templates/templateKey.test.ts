@@ -27,8 +27,9 @@ test("behavior: every fact that makes the chain changes the key", () => {
     key({ ...base, genesis: { "consensus_params.block.max_gas": "1" } }),
     key({ ...base, config: { "mempool.size": "10" } }),
     key({ ...base, accounts: [{ address: "sei1x", balance: "1usei" }] }),
+    key({ ...base, testAccounts: 4 }),
     key(base, { ...seid, commit: "other" }),
   ]);
-  assert.equal(keys.size, 7);
+  assert.equal(keys.size, 8);
   assert.equal(templateFacts(base, "local", seid).format, TEMPLATE_FORMAT);
 });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { NetworkSpec } from "../specs/types.js";
 
 /** Bumped whenever what a template holds, or how it is cloned, changes: older templates stop matching. */
-export const TEMPLATE_FORMAT = 1;
+export const TEMPLATE_FORMAT = 2;
 
 /** Everything that makes a template what it is; two specs with equal facts clone the same chain. */
 export interface TemplateFacts {
@@ -15,6 +15,8 @@ export interface TemplateFacts {
   genesis: unknown;
   config: unknown;
   accounts: unknown;
+  /** How many `TEST_MNEMONIC` accounts its genesis funds. */
+  testAccounts?: number;
   snapshots: unknown;
 }
 
@@ -45,6 +47,7 @@ export function templateFacts(
     genesis: spec.genesis ?? {},
     config: spec.config ?? {},
     accounts: spec.accounts ?? [],
+    testAccounts: spec.testAccounts ?? 0,
     snapshots: spec.snapshots ?? null,
   };
 }

@@ -61,3 +61,16 @@ test("behavior: seinet dump --out FILE.tgz holds each node's forensics and no ke
   assert.equal(all.includes(validatorKey.priv_key.value), false, "nor the validator key");
   assert.equal(all.includes(nodeKey.priv_key.value), false, "nor the node key");
 });
+
+test("behavior: net.dump({ out: DIR }) writes the same forensics from the handle", async () => {
+  const { stateDir, client } = shared;
+  const net = await client.getNetwork("dumped");
+  const out = join(stateDir, "dump-dir");
+  const path = await net.dump?.({ out, sampleMs: 1_000, signal: AbortSignal.timeout(60_000) });
+  assert.equal(path, out);
+  assert.deepEqual((await readdir(join(out, "nodes"))).sort(), ["dumped-0", "dumped-sentry"]);
+  const network = JSON.parse(await readFile(join(out, "network.json"), "utf8")) as { name: string };
+  assert.equal(network.name, "dumped");
+  const status = JSON.parse(await readFile(join(out, "nodes", "dumped-0", "status.json"), "utf8"));
+  assert.ok(JSON.stringify(status).includes("latest_block_height"), JSON.stringify(status));
+});

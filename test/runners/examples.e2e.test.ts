@@ -41,6 +41,8 @@ function run(cwd: string, args: string[], env: NodeJS.ProcessEnv) {
 
 describe("examples (local, real seid)", () => {
   let stateDir: string;
+  // Warm templates the helpers keep go beside the state, never into the user's cache.
+  const env = () => ({ SEINET_STATE_DIR: stateDir, SEINET_TEMPLATE_DIR: join(stateDir, ".templates") });
 
   before(async () => {
     // The examples import "seinet" as a user would: the package's exports map over dist/.
@@ -60,7 +62,7 @@ describe("examples (local, real seid)", () => {
 
   for (const [runner, args] of Object.entries(RUNNERS)) {
     test(`behavior: examples/${runner} passes against its own network and deletes it`, async () => {
-      const { code, output, ms } = await run(join(examples, runner), args, { SEINET_STATE_DIR: stateDir });
+      const { code, output, ms } = await run(join(examples, runner), args, env());
       assert.equal(code, 0, output);
       assert.match(output, /seinet: network [a-z-]+ \(local\) ready in/);
       process.stderr.write(`examples/${runner}: ${(ms / 1000).toFixed(1)} s\n`);
@@ -69,13 +71,18 @@ describe("examples (local, real seid)", () => {
     });
   }
 
-  /** Runs vitest in a copy of examples/vitest that `change` edits, inside the tree so "seinet" resolves. */
-  async function inVitestCopy(name: string, change: (dir: string) => Promise<void>, env: NodeJS.ProcessEnv) {
+  /** Runs a copy of examples/<runner> that `change` edits, inside the tree so "seinet" resolves. */
+  async function inCopy(
+    runner: string,
+    name: string,
+    change: (dir: string) => Promise<void>,
+    env: NodeJS.ProcessEnv,
+  ) {
     const copy = join(examples, `.${name}-${process.pid}`);
-    await cp(join(examples, "vitest"), copy, { recursive: true });
+    await cp(join(examples, runner), copy, { recursive: true });
     try {
       await change(copy);
-      const result = await run(copy, RUNNERS.vitest as string[], env);
+      const result = await run(copy, RUNNERS[runner] as string[], env);
       return { ...result, files: await readdir(copy) };
     } finally {
       await rm(copy, { recursive: true, force: true });
@@ -85,7 +92,8 @@ describe("examples (local, real seid)", () => {
   test("error: a bad manifest fails the vitest run at setup, naming file, line and field", async () => {
     const empty = await mkdtemp(join(tmpdir(), "seinet-bad-manifest-"));
     try {
-      const { code, output } = await inVitestCopy(
+      const { code, output } = await inCopy(
+        "vitest",
         "bad-manifest",
         (dir) => writeFile(join(dir, "seinet.yaml"), "network:\n  name: bad\n  validators: 2\n"),
         { SEINET_STATE_DIR: empty },
@@ -99,14 +107,15 @@ describe("examples (local, real seid)", () => {
   });
 
   test("behavior: a failing test file makes the vitest helper write a dump and say where", async () => {
-    const { code, output, files } = await inVitestCopy(
+    const { code, output, files } = await inCopy(
+      "vitest",
       "failing",
       (dir) =>
         writeFile(
           join(dir, "test", "fails.test.ts"),
           'import { expect, test } from "vitest";\ntest("fails", () => expect(1).toBe(2));\n',
         ),
-      { SEINET_STATE_DIR: stateDir },
+      env(),
     );
     assert.notEqual(code, 0);
     assert.match(
@@ -114,5 +123,22 @@ describe("examples (local, real seid)", () => {
       /seinet: 1 test file\(s\) failed; dump of network vitest-example: seinet-dump-vitest-example\.tgz/,
     );
     assert.ok(files.includes("seinet-dump-vitest-example.tgz"));
+  });
+
+  test("behavior: a failing test file makes the jest reporter write a dump and say where", async () => {
+    const { code, output, files } = await inCopy(
+      "jest",
+      "failing-jest",
+      (dir) =>
+        writeFile(join(dir, "test", "fails.test.mjs"), 'test("fails", () => { expect(1).toBe(2); });\n'),
+      env(),
+    );
+    assert.notEqual(code, 0);
+    assert.match(
+      output,
+      /seinet: 1 test file\(s\) failed; dump of network jest-example: seinet-dump-jest-example\.tgz/,
+    );
+    assert.ok(files.includes("seinet-dump-jest-example.tgz"), files.join(", "));
+    assert.deepEqual(await seidProcessesUnder(stateDir), []);
   });
 });

@@ -2,7 +2,8 @@ import type { TestAccount } from "../../chain/testAccount.js";
 import { testAccounts } from "../../chain/testAccounts.js";
 import type { Checkpoint, CheckpointExport, CheckpointOptions } from "../../client/checkpoint.js";
 import type { ForwardedEndpoints, Network } from "../../client/handles.js";
-import type { DeleteOptions, OpOptions } from "../../client/options.js";
+import type { DeleteOptions, DumpOptions, OpOptions } from "../../client/options.js";
+import { writeDump } from "../../dump/dumpNetwork.js";
 import { NotFoundError } from "../../errors/notFound.js";
 import { UsageError } from "../../errors/usage.js";
 import { throwIfAborted } from "../../internal/abort.js";
@@ -14,6 +15,7 @@ import { deadNode } from "./deadNode.js";
 import { exportCheckpoint } from "./exportCheckpoint.js";
 import { failure } from "./failure.js";
 import type { NetworkAt } from "./networkAt.js";
+import { NodeHandle } from "./nodeHandle.js";
 import type { NetworkFacts, NodeFacts, NodeOps } from "./nodeOps.js";
 import { passThrough } from "./passThrough.js";
 import { restoreNetwork } from "./restoreNetwork.js";
@@ -172,6 +174,19 @@ export class NetworkHandle<N, V> implements Network {
       }
       await ops.remove(this.#view, name);
     });
+  }
+
+  /** Writes the network's forensics (no keys) and resolves with the path; see {@link Network.dump}. */
+  async dump(options: DumpOptions = {}): Promise<string> {
+    await this.refresh(options);
+    const { signal } = options;
+    const members = await this.#ops.checkpoints.members(this.#view, signal);
+    const nodes = await Promise.all(
+      members.map(
+        async (m) => new NodeHandle(this.#ops, await this.#ops.viewNode(m.namespace, m.name, signal)),
+      ),
+    );
+    return writeDump(this, nodes, options);
   }
 
   /** Writes checkpoint `name` to one portable file; see {@link Network.exportCheckpoint}. */
