@@ -11,6 +11,7 @@ import { validateWorkflowSpec } from "../specs/validateWorkflowSpec.js";
 import type { Network, Node, Task, Workflow } from "./handles.js";
 import type { CreateNetworkOptions, GetOptions, ListOptions, OpOptions } from "./options.js";
 import type { Provider } from "./provider.js";
+import type { RemoteSession } from "./remoteSession.js";
 
 function checkGet(name: unknown, options: GetOptions | undefined, what: string): GetOptions {
   requireDnsLabel(name, "name");
@@ -158,6 +159,20 @@ export class Client {
   }
 
   /** Releases connections; deletes nothing. Safe to call twice. */
+  /**
+   * Removes session `id`'s record from the runtime (k8s: its Lease) once
+   * what it made is gone: what reapers and `collectGarbage` call. Modes that
+   * keep sessions only on this machine have nothing to remove.
+   */
+  async forgetSession(id: string, options: OpOptions = {}): Promise<void> {
+    await this.#live().sessions?.drop(id, options.signal);
+  }
+
+  /** Sessions the runtime records (k8s: Leases), live and dead; empty where a mode keeps none. */
+  async remoteSessions(options: OpOptions = {}): Promise<RemoteSession[]> {
+    return (await this.#live().sessions?.list(options.signal)) ?? [];
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;

@@ -1,6 +1,7 @@
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../specs/types.js";
 import type { Network, Node, Task, Workflow } from "./handles.js";
 import type { CreateNetworkOptions, GetOptions, ListOptions, OpOptions } from "./options.js";
+import type { SessionSupport } from "./remoteSession.js";
 
 /**
  * What a mode implements. The Client validates every spec before calling a
@@ -23,6 +24,8 @@ export interface Provider {
   listNodes?(options: ListOptions): Promise<Node[]>;
   /** Releases connections (watches, port-forwards); never deletes resources. */
   close(): Promise<void>;
+  /** Sessions recorded in the runtime itself (k8s: Leases), beside the local record. */
+  readonly sessions?: SessionSupport | undefined;
 }
 
 /** Options passed to `open` and on to the provider factory. */
@@ -39,7 +42,9 @@ export interface OpenOptions extends OpOptions {
    * Make every network and node of this client inside a session: a small
    * detached watchdog deletes them at most a few seconds after this process
    * dies, however it dies (SIGKILL included). Off by default: without it,
-   * what the client makes lives until someone deletes it. local and docker.
+   * what the client makes lives until someone deletes it. Every built-in
+   * mode; in k8s the session is also a Lease the process renews, so `seinet
+   * gc --mode k8s` on another machine can tell a dead session from a live one.
    */
   session?: boolean;
   /** local: where warm templates are kept (else `<cache>/templates`, see `templatesRoot`). */

@@ -52,17 +52,28 @@ export async function open(mode?: string, options: OpenOptions = {}): Promise<Cl
     throw new InfraError(`The provider registered as "${name}" did not return a provider.`);
   }
   if (options.session !== true) return new Client(provider);
-  if (name !== "local" && name !== "docker") {
+  if (name !== "local" && name !== "docker" && !provider.sessions) {
     await provider.close();
-    throw new UsageError(`Sessions (\`session: true\`) are for the local and docker modes, not "${name}".`, {
+    throw new UsageError(`Sessions (\`session: true\`) are not supported by the "${name}" mode.`, {
       field: "session",
     });
   }
-  // The reaper (and a later `seinet gc`) must find the same state dir without this process's environment.
+  // The reaper (and a later `seinet gc`) must find the same state dir (k8s: cluster) without this process's environment.
   const stateDir = options.stateDir ?? (name === "local" ? process.env.SEINET_STATE_DIR : undefined);
+  const kubeconfig = options.kubeconfig ?? (name === "k8s" ? process.env.KUBECONFIG : undefined);
   const open = {
     ...(typeof stateDir === "string" && stateDir !== "" ? { stateDir } : {}),
     ...(typeof options.namespace === "string" ? { namespace: options.namespace } : {}),
+    ...(typeof kubeconfig === "string" && kubeconfig !== "" ? { kubeconfig } : {}),
+    ...(typeof options.context === "string" ? { context: options.context } : {}),
   };
-  return new Client(provider, await Session.open(name, open));
+  const session = await Session.open(name, open);
+  try {
+    if (provider.sessions) session.attach(await provider.sessions.hold(session.id, options.signal));
+  } catch (err) {
+    await session.end();
+    await provider.close();
+    throw err;
+  }
+  return new Client(provider, session);
 }

@@ -2,9 +2,17 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import type { SessionHold } from "../client/remoteSession.js";
 import { LABEL_SESSION } from "../labels.js";
 import { processStartTime } from "./ownerAlive.js";
-import { type SessionEntry, type SessionRecord, sessionsDir, writeSession } from "./sessionStore.js";
+import {
+  type SessionEntry,
+  type SessionRecord,
+  removeSession,
+  sessionsDir,
+  unreleased,
+  writeSession,
+} from "./sessionStore.js";
 
 /** How the watchdog runs: the compiled .js, or the .ts source through tsx (tests). */
 function watchdogCommand(): string[] {
@@ -26,6 +34,7 @@ export class Session {
   readonly #dir: string;
   readonly #record: SessionRecord;
   #writes: Promise<void> = Promise.resolve();
+  #remote: SessionHold | undefined;
 
   private constructor(dir: string, record: SessionRecord) {
     this.#dir = dir;
@@ -55,6 +64,14 @@ export class Session {
     });
     watchdog.unref();
     return new Session(dir, record);
+  }
+
+  /**
+   * Keeps the session's record in the mode's runtime too (k8s: a Lease),
+   * current from now on, so another machine can tell whether it lives.
+   */
+  attach(remote: SessionHold): void {
+    this.#remote = remote;
   }
 
   /** Namespace of entries whose spec names none: the client's default. */
@@ -93,6 +110,12 @@ export class Session {
     return this.#save();
   }
 
+  /** Ends a session that made nothing: its record goes, so its watchdog exits. */
+  async end(): Promise<void> {
+    await this.#writes.catch(() => {});
+    await removeSession(this.#dir, this.id);
+  }
+
   /** Releases everything recorded so far. */
   async releaseAll(): Promise<void> {
     for (const entry of this.#record.entries) await this.release(entry);
@@ -100,7 +123,11 @@ export class Session {
 
   #save(): Promise<void> {
     const snapshot = structuredClone(this.#record);
-    this.#writes = this.#writes.then(() => writeSession(this.#dir, snapshot));
+    const remote = this.#remote;
+    this.#writes = this.#writes.then(async () => {
+      await writeSession(this.#dir, snapshot);
+      await remote?.update(unreleased(snapshot));
+    });
     return this.#writes;
   }
 }

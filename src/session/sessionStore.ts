@@ -22,8 +22,8 @@ export interface SessionRecord {
   pid: number;
   pidStart: string | null;
   mode: string;
-  /** How the reaper opens the mode again: the owner's state dir and namespace. */
-  open: { stateDir?: string; namespace?: string };
+  /** How the reaper opens the mode again: the owner's state dir and namespace (k8s: kubeconfig and context). */
+  open: { stateDir?: string; namespace?: string; kubeconfig?: string; context?: string };
   createdAt: string;
   entries: SessionEntry[];
   /** Entries handed over to the caller (`seinet up` once it succeeded): never reaped. */

@@ -5,17 +5,28 @@
 // test only checks rendering, apply and phases, and gets a ChainDouble (a real
 // chain costs 2–3 seid processes).
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { CustomObjectsApi, type KubeConfig, RbacAuthorizationV1Api } from "@kubernetes/client-node";
+import {
+  CoordinationV1Api,
+  CustomObjectsApi,
+  type KubeConfig,
+  RbacAuthorizationV1Api,
+} from "@kubernetes/client-node";
 import { parse } from "yaml";
 import {
   type Client,
   ConflictError,
   FailedError,
   InfraError,
+  LABEL_MANAGED_BY,
+  LABEL_SESSION,
+  MANAGED_BY,
   NotFoundError,
   UsageError,
+  collectGarbage,
   isCanceled,
   isFailed,
   isNotFound,
@@ -27,6 +38,7 @@ import {
 } from "../../src/index.js";
 import { type TestCluster, ensureNamespace, startTestCluster } from "../kube/cluster.js";
 import { testSeid } from "../local/seid.js";
+import { killAndTime, startHarness } from "../session/reaper.js";
 import { StandInController } from "./standInController.js";
 import { assertSubset } from "./subset.js";
 
@@ -55,6 +67,10 @@ async function rawGet(plural: string, namespace: string, name: string) {
     spec: Record<string, unknown>;
   };
 }
+
+// Sessions opened here (and by the harness) keep their records in a scratch directory.
+const sessionDir = await mkdtemp(join(tmpdir(), "seinet-k8s-sessions-"));
+process.env.SEINET_SESSION_DIR = sessionDir;
 
 before(async () => {
   await testSeid();
@@ -461,6 +477,91 @@ describe("k8s: tasks and workflows", () => {
   });
 });
 
+describe("k8s: sessions", () => {
+  /** What of a network and its session the API server still holds. */
+  async function leftOf(name: string, session: string): Promise<string[]> {
+    const network = await client.getNetwork(name).then(
+      () => [`SeiNetwork ${name}`],
+      (err: unknown) => (isNotFound(err) ? [] : [String(err)]),
+    );
+    const leases = (await client.remoteSessions())
+      .filter((s) => s.id === session)
+      .map((s) => `Lease of ${s.id}`);
+    return [...network, ...leases];
+  }
+
+  test("behavior: kill -9 of a session's owner: its SeiNetwork and its Lease are gone within 10 s", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "seinet-k8s-reaper-"));
+    const name = unique("reaped");
+    const { child, made } = startHarness(["k8s", name, "sei:test"], {
+      KUBECONFIG: cluster.kubeconfigPath,
+      SEINET_SESSION_DIR: dir,
+    });
+    const { session } = await made;
+    const lease = (await client.remoteSessions()).find((s) => s.id === session);
+    assert.ok(lease && !lease.expired, "a live session holds a renewed Lease");
+    assert.deepEqual(lease.entries, [{ kind: "network", name, namespace: "default" }]);
+    assert.equal((await rawGet("seinetworks", "default", name)).metadata.labels[LABEL_SESSION], session);
+    const ms = await killAndTime(
+      child,
+      async () => [...(await leftOf(name, session)), ...(await readdir(dir)).map((f) => `record ${f}`)],
+      10_000,
+    );
+    process.stderr.write(`k8s reaper: nothing left ${(ms / 1000).toFixed(1)} s after kill -9\n`);
+    assert.ok(ms <= 10_000, `took ${ms} ms`);
+  });
+
+  test("behavior: gc --mode k8s sweeps an expired Lease's network, whoever's machine made it; a live one stays", async () => {
+    const coord = kc.makeApiClient(CoordinationV1Api);
+    const lease = (id: string, renewed: Date, entries: unknown[]) => ({
+      metadata: {
+        name: `seinet-session-${id}`,
+        labels: { [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_SESSION]: id },
+        annotations: { "sei.io/session-entries": JSON.stringify(entries) },
+      },
+      spec: {
+        holderIdentity: "ci-runner-7/4242",
+        leaseDurationSeconds: 15,
+        acquireTime: renewed,
+        renewTime: renewed,
+      },
+    });
+    const [gone, kept] = [unique("gone"), unique("kept")];
+    const [deadId, liveId] = [`d${process.pid}a`, `l${process.pid}b`];
+    for (const [name, id] of [
+      [gone, deadId],
+      [kept, liveId],
+    ] as const) {
+      await client.createNetwork({ name, validators: 1, image: "sei:test", labels: { [LABEL_SESSION]: id } });
+    }
+    // Another machine's sessions: one not renewed for a minute (its owner died with its watchdog), one live.
+    const entry = (name: string) => [{ kind: "network", name, namespace: "default" }];
+    await coord.createNamespacedLease({
+      namespace: "default",
+      body: lease(deadId, new Date(Date.now() - 60_000), entry(gone)) as never,
+    });
+    await coord.createNamespacedLease({
+      namespace: "default",
+      body: lease(liveId, new Date(), entry(kept)) as never,
+    });
+    const k8s = { kubeconfig: cluster.kubeconfigPath };
+    const empty = await mkdtemp(join(tmpdir(), "seinet-k8s-gc-"));
+    const dry = await collectGarbage({ modes: ["k8s"], k8s, dir: empty, dryRun: true });
+    const swept = dry.swept.find((s) => s.id === deadId);
+    assert.deepEqual(swept?.removed, entry(gone));
+    assert.equal(swept?.holder, "ci-runner-7/4242");
+    assert.ok(!dry.swept.some((s) => s.id === liveId), "a live Lease is never swept");
+    await client.getNetwork(gone);
+
+    const report = await collectGarbage({ modes: ["k8s"], k8s, dir: empty });
+    assert.deepEqual(report.swept.find((s) => s.id === deadId)?.failed, []);
+    assert.deepEqual(await leftOf(gone, deadId), []);
+    assert.deepEqual(await leftOf(kept, liveId), [`SeiNetwork ${kept}`, `Lease of ${liveId}`]);
+    await (await client.getNetwork(kept)).delete();
+    await client.forgetSession(liveId);
+  });
+});
+
 describe("k8s: RBAC and faults", () => {
   test("behavior: the shipped role is enough; without it the SDK fails clearly", async () => {
     const ns = "rbac-ok";
@@ -480,7 +581,11 @@ describe("k8s: RBAC and faults", () => {
         subjects: [{ kind: "ServiceAccount", name: "harness", namespace: ns }],
       },
     });
-    const allowed = await open("k8s", { kubeconfig: await cluster.kubeconfigFor(ns, "harness") });
+    // In a session: the Role also covers the session's Lease.
+    const allowed = await open("k8s", {
+      kubeconfig: await cluster.kubeconfigFor(ns, "harness"),
+      session: true,
+    });
     const name = unique("rbac");
     const net = await allowed.createNetwork({ name, validators: 1, image: "sei:test" });
     assert.equal(net.namespace, ns, "context namespace of the SA kubeconfig is the default");

@@ -21,6 +21,7 @@ import { renderNode } from "./render/renderNode.js";
 import { renderTask } from "./render/renderTask.js";
 import { renderWorkflow } from "./render/renderWorkflow.js";
 import { SEI_NETWORK, SEI_NODE, SEI_NODE_TASK, SEI_NODE_TASK_WORKFLOW } from "./resources.js";
+import { SessionLeases } from "./sessionLeases.js";
 
 function requireImage(image: string | undefined, what: string): string {
   if (!image) {
@@ -45,9 +46,12 @@ export class K8sProvider implements Provider {
   /** The API layer, exposed for request counting in benchmarks. */
   readonly api: KubeApi;
   readonly #ctx: K8sContext;
+  /** Sessions as Leases in the default namespace (see `open(mode, { session: true })`). */
+  readonly sessions: SessionLeases;
 
   constructor(kc: KubeConfig, defaultNamespace: string, options: { watchTimeoutSeconds?: number } = {}) {
     this.api = new KubeApi(kc, options);
+    this.sessions = new SessionLeases(kc, defaultNamespace);
     this.#ctx = {
       api: this.api,
       logs: new PodLogs(kc),
