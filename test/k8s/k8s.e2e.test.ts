@@ -14,6 +14,7 @@ import {
   CustomObjectsApi,
   type KubeConfig,
   RbacAuthorizationV1Api,
+  V1MicroTime,
 } from "@kubernetes/client-node";
 import { parse } from "yaml";
 import {
@@ -513,7 +514,7 @@ describe("k8s: sessions", () => {
 
   test("behavior: gc --mode k8s sweeps an expired Lease's network, whoever's machine made it; a live one stays", async () => {
     const coord = kc.makeApiClient(CoordinationV1Api);
-    const lease = (id: string, renewed: Date, entries: unknown[]) => ({
+    const lease = (id: string, renewed: V1MicroTime, entries: unknown[]) => ({
       metadata: {
         name: `seinet-session-${id}`,
         labels: { [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_SESSION]: id },
@@ -538,11 +539,11 @@ describe("k8s: sessions", () => {
     const entry = (name: string) => [{ kind: "network", name, namespace: "default" }];
     await coord.createNamespacedLease({
       namespace: "default",
-      body: lease(deadId, new Date(Date.now() - 60_000), entry(gone)) as never,
+      body: lease(deadId, new V1MicroTime(Date.now() - 60_000), entry(gone)) as never,
     });
     await coord.createNamespacedLease({
       namespace: "default",
-      body: lease(liveId, new Date(), entry(kept)) as never,
+      body: lease(liveId, new V1MicroTime(), entry(kept)) as never,
     });
     const k8s = { kubeconfig: cluster.kubeconfigPath };
     const empty = await mkdtemp(join(tmpdir(), "seinet-k8s-gc-"));
