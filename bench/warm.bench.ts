@@ -1,17 +1,22 @@
 // Warm networks against a fresh genesis, in one run on one machine (local
-// mode): time to "every follower caught up" for a fresh network, a clone of
-// a warm template and a restore of a checkpoint; plus what a checkpoint costs
-// (time, nodes stopped, bytes on disk).
+// and docker modes): time to "every follower caught up" for a fresh network,
+// a clone of a warm template and a restore of a checkpoint; plus what a
+// checkpoint costs (time, nodes stopped, bytes on disk).
 //
-//   npm run bench:warm              (ROUNDS=1 by default; TOPOLOGIES=1,4 validators)
+//   npm run bench:warm   (ROUNDS=1 by default; TOPOLOGIES=1,4 validators; MODES=local,docker)
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Client, type Network, open, waitCaughtUp } from "../src/index.js";
+import { ensureDockerEngine } from "../test/docker/engine.js";
+import { testImage } from "../test/docker/seidImage.js";
 import { testSeid } from "../test/local/seid.js";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
 const VALIDATORS = (process.env.TOPOLOGIES ?? "1,4").split(",").map(Number);
+const MODES = (process.env.MODES ?? "local,docker").split(",");
+/** docker: the image every network runs (set once the engine is up). */
+let image: string | undefined;
 const wait = () => ({ signal: AbortSignal.timeout(300_000) });
 
 type Row = Record<string, number>;
@@ -20,7 +25,7 @@ type Row = Record<string, number>;
 async function upEquivalent(client: Client, name: string, validators: number, template: "fresh" | "reuse") {
   const t0 = performance.now();
   const net = await client.createNetwork(
-    { name, chainId: `warm-${validators}`, validators },
+    { name, chainId: `warm-${validators}`, validators, ...(image ? { image } : {}) },
     { ...wait(), template },
   );
   const created = performance.now();
@@ -61,18 +66,17 @@ async function round(client: Client, validators: number, i: number): Promise<Row
   };
 }
 
-async function main(): Promise<void> {
-  await testSeid();
+async function bench(mode: string): Promise<void> {
   const stateDir = await mkdtemp(join(tmpdir(), "seinet-bench-warm-"));
   const templateDir = await mkdtemp(join(tmpdir(), "seinet-bench-warm-templates-"));
-  const client = await open("local", { stateDir, templateDir });
+  const client = await open(mode, { stateDir, templateDir, namespace: "bench-warm" });
   try {
     for (const validators of VALIDATORS) {
       for (let i = 0; i < ROUNDS; i++) {
         const r = await round(client, validators, i);
         const f = (x: number | undefined) => Math.round(x ?? 0);
         console.log(
-          `${validators} validator(s) + sentry + 1 follower, round ${i + 1}: ` +
+          `${mode}: ${validators} validator(s)${validators === 1 ? " + sentry" : ""} + 1 follower, round ${i + 1}: ` +
             `fresh up ${f(r.freshUpMs)} ms (create ${f(r.freshCreateMs)}), ` +
             `template clone up ${f(r.cloneUpMs)} ms (create ${f(r.cloneCreateMs)}), ` +
             `restore ${f(r.restoreMs)} ms; ratios fresh/clone ${((r.freshUpMs ?? 0) / (r.cloneUpMs ?? 1)).toFixed(1)}x, ` +
@@ -87,6 +91,22 @@ async function main(): Promise<void> {
     await client.close();
     await rm(stateDir, { recursive: true, force: true });
     await rm(templateDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  await testSeid();
+  for (const mode of MODES) {
+    if (mode === "docker") {
+      const engine = await ensureDockerEngine();
+      image = await testImage();
+      try {
+        await bench(mode);
+      } finally {
+        image = undefined;
+        await engine.stop();
+      }
+    } else await bench(mode);
   }
 }
 

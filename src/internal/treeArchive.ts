@@ -12,11 +12,16 @@ export async function tarStream(): Promise<typeof import("tar-stream")> {
 }
 
 /** The tree under `dir` as archive entries, parents first, names sorted (equal trees give equal archives). */
-async function* walk(dir: string, rel = ""): AsyncGenerator<{ rel: string; path: string }> {
+async function* walk(
+  dir: string,
+  skip: (rel: string) => boolean,
+  rel = "",
+): AsyncGenerator<{ rel: string; path: string }> {
   for (const name of (await readdir(join(dir, rel))).sort()) {
     const r = rel ? `${rel}/${name}` : name;
+    if (skip(r)) continue;
     yield { rel: r, path: join(dir, r) };
-    if ((await lstat(join(dir, r))).isDirectory()) yield* walk(dir, r);
+    if ((await lstat(join(dir, r))).isDirectory()) yield* walk(dir, skip, r);
   }
 }
 
@@ -26,6 +31,8 @@ export interface PackTreeOptions {
   prefix?: string;
   /** Owner written into every header (default: the file's own). */
   owner?: { uid: number; gid: number };
+  /** Leaves out a path (relative to `dir`) and, for a directory, all under it. */
+  skip?: (rel: string) => boolean;
   signal?: AbortSignal | undefined;
 }
 
@@ -35,7 +42,7 @@ export interface PackTreeOptions {
  */
 export async function packTree(p: Pack, dir: string, options: PackTreeOptions = {}): Promise<void> {
   const prefix = options.prefix ?? "";
-  for await (const { rel, path } of walk(dir)) {
+  for await (const { rel, path } of walk(dir, options.skip ?? (() => false))) {
     throwIfAborted(options.signal, `archiving ${dir}`);
     const info = await lstat(path);
     const header: Partial<Header> & { name: string } = {

@@ -31,8 +31,8 @@ export interface StartNetworkOptions {
    */
   session?: boolean;
   /**
-   * A new genesis even when a warm template matches (local mode). By default
-   * the local mode clones the template of the same seid and chain facts, or
+   * A new genesis even when a warm template matches. By default the local
+   * and docker modes clone the template of the same seid and chain facts, or
    * makes one, as `seinet up` does: a run after the first skips InitChain.
    */
   fresh?: boolean;
@@ -134,7 +134,7 @@ export async function startNetwork(
         network: spec,
         followers: manifest.followers,
         timeoutMs: manifest.timeoutMs ?? 5 * 60_000,
-        template: mode === "local" && !options.fresh ? "reuse" : "fresh",
+        template: options.fresh ? "fresh" : "reuse",
       },
       { signal: live, progress },
     );

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import type Docker from "dockerode";
 import { type HomePlan, initFollowerHome, runGenesisCeremony } from "../../chain/ceremony.js";
 import type { NodeRole } from "../../chain/config.js";
@@ -41,7 +42,10 @@ import {
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
 import { FileTaskStore } from "../../tasks/fileTaskStore.js";
 import { TaskRunner } from "../../tasks/taskRunner.js";
-import { refuseTemplate } from "../../templates/refuseTemplate.js";
+import { refuseArchive } from "../../templates/refuseTemplate.js";
+import { saveTemplate } from "../../templates/saveTemplate.js";
+import { readTemplate, templatesRoot } from "../../templates/templateCache.js";
+import { templateFacts, templateKey } from "../../templates/templateKey.js";
 import { NetworkHandle } from "../node/networkHandle.js";
 import { NodeHandle } from "../node/nodeHandle.js";
 import { readContainerFile } from "./archive.js";
@@ -60,6 +64,7 @@ import {
 import { type DockerTarget, dockerTaskBackend } from "./tasks/dockerTaskBackend.js";
 import { dockerTaskRoot } from "./tasks/taskStateRoot.js";
 import { destroyNetwork, removeContainers, removeVolumes } from "./teardown.js";
+import { cloneVolumes } from "./templates/cloneVolumes.js";
 import { readTestAccount, writeTestAccount } from "./testAccountFile.js";
 import {
   type NetworkView,
@@ -81,6 +86,8 @@ export interface DockerProviderOptions {
   onProgress?: ((step: string) => void) | undefined;
   /** Root of the task records (see {@link dockerTaskRoot}); default under the XDG state dir. */
   stateDir?: string | undefined;
+  /** Where warm templates are kept (default `templatesRoot()`). */
+  templateDir?: string | undefined;
 }
 
 /** What a new follower's home takes from its network. */
@@ -102,6 +109,7 @@ export class DockerProvider implements Provider, DockerReads {
   readonly #namespace: string;
   readonly #progress: (step: string) => void;
   readonly #stateDir: string | undefined;
+  readonly #templates: string;
   /** Test accounts read back, by Docker network ID (a recreated network has a new one). */
   readonly #accounts = new Map<string, TestAccount>();
   #runner: Promise<TaskRunner<DockerTarget>> | undefined;
@@ -114,6 +122,7 @@ export class DockerProvider implements Provider, DockerReads {
     this.runId = options.runId ?? randomBytes(6).toString("hex");
     this.#progress = options.onProgress ?? (() => {});
     this.#stateDir = options.stateDir;
+    this.#templates = options.templateDir ?? templatesRoot();
     this.#ops = dockerOps(this);
   }
 
@@ -187,7 +196,7 @@ export class DockerProvider implements Provider, DockerReads {
   }
 
   async createNetwork(spec: NetworkSpec, options: CreateNetworkOptions): Promise<Network> {
-    refuseTemplate(this.mode, options);
+    refuseArchive(this.mode, options);
     const { signal } = options;
     if (!spec.image) {
       throw new UsageError(
@@ -214,7 +223,14 @@ export class DockerProvider implements Provider, DockerReads {
     await ensureImage(this.docker, image, "image", this.#progress, signal);
     throwIfAborted(signal, `creating network "${spec.name}"`);
 
-    const testAccount = generateTestAccount();
+    // The image is the seid: a built image's tag carries its content hash.
+    const reuse = options.template === "reuse";
+    const facts = templateFacts(spec, this.mode, { path: image });
+    const key = templateKey(facts);
+    const found = reuse ? await readTemplate(this.#templates, key) : undefined;
+    const template = found?.nodes.length === members.length ? found : undefined;
+    const testAccount = template?.testAccount ?? generateTestAccount();
+    const roleOf = (member: string): NodeRole => (member === sentry ? "sentry" : "validator");
     const base = baseLabels(ns, spec.name, this.runId, spec.labels);
     const dockerNetwork = resourceName(ns, spec.name);
     // Only what this client made: a racing creator's network must survive our failure.
@@ -241,7 +257,6 @@ export class DockerProvider implements Provider, DockerReads {
           throw mapDockerError(err, `creating Docker network ${dockerNetwork}`);
         });
       this.#accounts.set(made.id, testAccount);
-      const roleOf = (member: string): NodeRole => (member === sentry ? "sentry" : "validator");
       await Promise.all(
         members.map(async (member, i) => {
           const role = roleOf(member);
@@ -265,7 +280,7 @@ export class DockerProvider implements Provider, DockerReads {
           });
         }),
       );
-      this.#progress(`network ${spec.name}: genesis ceremony`);
+      this.#progress(`network ${spec.name}: ${template ? "homes from the template" : "genesis ceremony"}`);
       ceremony = await CeremonyContainer.start(this.docker, {
         name: resourceName(ns, `${spec.name}-ceremony`),
         image,
@@ -273,18 +288,25 @@ export class DockerProvider implements Provider, DockerReads {
         labels: { ...base, [LABEL_ROLE]: ROLE_CEREMONY },
       });
       const plans = members.map((m) => this.#homePlan(ns, m, roleOf(m)));
-      await runGenesisCeremony(
-        ceremony,
-        networkCeremony(
-          spec,
-          {
-            validators: plans.filter((p) => p.config.role === "validator"),
-            fullNodes: plans.filter((p) => p.config.role !== "validator"),
-          },
-          testAccount,
-          { signal, onStep: (step) => this.#progress(`network ${spec.name}: ${step}`) },
-        ),
-      );
+      if (template) {
+        this.#progress(
+          `network ${spec.name}: from a template made ${template.createdAt}, at height ${template.height}`,
+        );
+        await cloneVolumes(ceremony, template, join(this.#templates, template.key), plans, spec, signal);
+      } else {
+        await runGenesisCeremony(
+          ceremony,
+          networkCeremony(
+            spec,
+            {
+              validators: plans.filter((p) => p.config.role === "validator"),
+              fullNodes: plans.filter((p) => p.config.role !== "validator"),
+            },
+            testAccount,
+            { signal, onStep: (step) => this.#progress(`network ${spec.name}: ${step}`) },
+          ),
+        );
+      }
       const done = ceremony;
       await Promise.all(
         members.map((m) => writeTestAccount(done.container, CeremonyContainer.home(m), testAccount)),
@@ -301,7 +323,20 @@ export class DockerProvider implements Provider, DockerReads {
       await cleanup().catch(() => {});
       throw configUsageError(err);
     }
-    return new NetworkHandle(this.#ops, await this.viewNetwork(ns, spec.name));
+    const handle = new NetworkHandle(this.#ops, await this.viewNetwork(ns, spec.name));
+    if (reuse && !template) {
+      await saveTemplate(handle, {
+        root: this.#templates,
+        key,
+        facts,
+        testAccount,
+        checkpointsDir: checkpointsDir(await this.stateRoot(), ns, spec.name),
+        roles: Object.fromEntries(members.map((m) => [m, roleOf(m)])),
+        signal,
+        progress: this.#progress,
+      });
+    }
+    return handle;
   }
 
   async getNetwork(name: string, options: GetOptions): Promise<Network> {

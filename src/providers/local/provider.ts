@@ -28,6 +28,7 @@ import { readArchiveManifest } from "../../templates/archiveFile.js";
 import { archiveSpec } from "../../templates/archiveSpec.js";
 import { checkArchiveSeid } from "../../templates/checkpointArchive.js";
 import { importArchive } from "../../templates/importArchive.js";
+import { saveTemplate } from "../../templates/saveTemplate.js";
 import { readTemplate } from "../../templates/templateCache.js";
 import { templateFacts, templateKey } from "../../templates/templateKey.js";
 import { NetworkHandle } from "../node/networkHandle.js";
@@ -43,7 +44,6 @@ import { prepareStateSync, requireSnapshots } from "./stateSync/prepareStateSync
 import { StateStore } from "./store.js";
 import { LocalTaskRunner } from "./tasks/taskRunner.js";
 import { cloneHomes } from "./templates/cloneHomes.js";
-import { saveTemplate } from "./templates/saveTemplate.js";
 import { type NetworkView, type NodeView, networkPhase, viewNode } from "./views.js";
 import { waitListening } from "./waitListening.js";
 import { LocalWorkflowRunner } from "./workflows/workflowRunner.js";

@@ -47,8 +47,8 @@ export interface UpPlan {
   image: string | undefined;
   keepOnFailure: boolean;
   /**
-   * A new genesis even when a warm template matches (local mode). Without it
-   * the local mode clones the template of the same seid, counts, chain id,
+   * A new genesis even when a warm template matches. Without it the local
+   * and docker modes clone the template of the same seid, counts, chain id,
    * genesis, config and accounts, or makes one.
    */
   fresh: boolean;

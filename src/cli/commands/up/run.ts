@@ -34,8 +34,8 @@ export async function runUp(client: Client, plan: UpPlan, context: UpContext): P
       followers: plan.followers,
       timeoutMs: plan.timeoutMs,
       keepOnFailure: plan.keepOnFailure,
-      // Warm templates are the local mode's; elsewhere, and with --fresh, a new genesis.
-      template: plan.mode === "local" && !plan.fresh ? "reuse" : "fresh",
+      // A warm template (local and docker modes) unless --fresh or --from.
+      template: plan.fresh ? "fresh" : "reuse",
       ...(plan.from !== undefined ? { from: plan.from } : {}),
     },
     context,

@@ -50,18 +50,27 @@ export async function saveHome(
 /**
  * Writes a home saved by {@link saveHome} into a node container (created,
  * not started) through the archive API, owned by the `sei` user. The home
- * must be empty: files it holds and the copy does not would stay.
+ * must be empty: files it holds and the copy does not would stay. `path`
+ * puts it elsewhere (a ceremony container's mount of the node's volume);
+ * `skip` leaves paths out.
  */
 export async function loadHome(
   container: Docker.Container,
   dir: string,
   signal?: AbortSignal,
+  options: { path?: string; skip?: (rel: string) => boolean } = {},
 ): Promise<void> {
   const { pack } = await tarStream();
   const p = pack();
-  const put = container.putArchive(p as unknown as NodeJS.ReadableStream, { path: CONTAINER_HOME });
+  const put = container.putArchive(p as unknown as NodeJS.ReadableStream, {
+    path: options.path ?? CONTAINER_HOME,
+  });
   try {
-    await packTree(p, dir, { owner: { uid: SEI_UID, gid: SEI_UID }, signal });
+    await packTree(p, dir, {
+      owner: { uid: SEI_UID, gid: SEI_UID },
+      signal,
+      ...(options.skip ? { skip: options.skip } : {}),
+    });
     p.finalize();
   } catch (err) {
     p.destroy(err as Error);

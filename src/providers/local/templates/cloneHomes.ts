@@ -4,15 +4,10 @@ import { type PeerRoute, writeNodeFiles } from "../../../chain/ceremony.js";
 import { nodeIdFromNodeKey, peerAddress } from "../../../chain/nodeId.js";
 import { copyTree, isImmutableFile } from "../../../internal/copyTree.js";
 import type { NetworkSpec } from "../../../specs/types.js";
+import { PEER_MEMORY } from "../../../templates/peerMemory.js";
 import type { NetworkTemplate } from "../../../templates/templateCache.js";
 import { hostRuntime } from "../hostRuntime.js";
 import type { NodeRecord } from "../records.js";
-
-/**
- * Where a node remembers peers it met (sei-tendermint's peer store, and the
- * addrbook of older layouts): a clone must not dial another clone's nodes.
- */
-const PEER_MEMORY = ["config/addrbook.json", "data/tendermint/peerstore.db", "data/peerstore.db"];
 
 /**
  * Makes the homes of a new network from a template: every node's home copied

@@ -1,12 +1,12 @@
 import { join } from "node:path";
-import type { NodeRole } from "../../../chain/config.js";
-import type { TestAccount } from "../../../chain/testAccount.js";
-import type { Network } from "../../../client/handles.js";
-import { logger } from "../../../internal/debug.js";
-import { storeTemplate } from "../../../templates/templateCache.js";
-import type { TemplateFacts } from "../../../templates/templateKey.js";
+import type { NodeRole } from "../chain/config.js";
+import type { TestAccount } from "../chain/testAccount.js";
+import type { Network } from "../client/handles.js";
+import { logger } from "../internal/debug.js";
+import { storeTemplate } from "./templateCache.js";
+import type { TemplateFacts } from "./templateKey.js";
 
-const log = logger("local");
+const log = logger("template");
 
 /** What {@link saveTemplate} keeps, and where. */
 export interface SaveTemplateInput {

@@ -1,0 +1,103 @@
+// Warm templates in the docker mode: the first network of a kind is kept as a
+// template (its homes copied out of the volumes), the next ones are clones
+// whose homes go into fresh volumes; clones on one engine never peer, and
+// deleting one leaves the other running.
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import Docker from "dockerode";
+import { type Client, latestHeight, listTemplates, open, waitHeightAdvances } from "../../src/index.js";
+import { type DockerEngine, ensureDockerEngine } from "../docker/engine.js";
+import { labelled } from "../docker/leftovers.js";
+import { testImage } from "../docker/seidImage.js";
+import { evmTransfer } from "../local/evm.js";
+
+const namespace = `tpl-${process.pid}`;
+let engine: DockerEngine | undefined;
+let image = "";
+let stateDir = "";
+let templateDir = "";
+let client: Client;
+const steps: string[] = [];
+const wait = () => ({ signal: AbortSignal.timeout(180_000) });
+const spec = (name: string) => ({ name, chainId: "dtpl-chain", validators: 1, image });
+
+before(async () => {
+  engine = await ensureDockerEngine((line) => console.error(line));
+  image = await testImage();
+  stateDir = await mkdtemp(join(tmpdir(), "seinet-templates-docker-"));
+  templateDir = await mkdtemp(join(tmpdir(), "seinet-templates-docker-cache-"));
+  client = await open("docker", {
+    namespace,
+    stateDir,
+    templateDir,
+    onProgress: (s: string) => steps.push(s),
+  });
+});
+
+after(async () => {
+  for (const net of await client.listNetworks().catch(() => [])) await net.delete({ cascade: true });
+  await client.close();
+  assert.deepEqual(await labelled(new Docker(), { "sei.io/namespace": namespace }), [], "nothing left");
+  await rm(stateDir, { recursive: true, force: true });
+  await rm(templateDir, { recursive: true, force: true });
+  await engine?.stop();
+});
+
+/** Hosts a network's first validator is connected to, from its /net_info peer URLs. */
+async function peerHosts(tmRpc: string): Promise<string[]> {
+  const body = (await (await fetch(`${tmRpc}/net_info`)).json()) as { peers?: { url?: string }[] };
+  return (body.peers ?? []).map((p) => new URL((p.url ?? "").replace(/^mconn:/, "http:")).hostname);
+}
+
+test("docker: the first network is kept as a template; two clones side by side never peer; one deleted, the other runs", async () => {
+  let t0 = performance.now();
+  const first = await client.createNetwork(spec("dtpl-a"), { template: "reuse", ...wait() });
+  await first.waitReady(wait());
+  const freshMs = performance.now() - t0;
+  const [template] = await listTemplates({ root: templateDir });
+  assert.equal(template?.facts.mode, "docker");
+  assert.deepEqual(
+    template?.nodes.map((n) => n.role),
+    ["validator", "sentry"],
+  );
+
+  t0 = performance.now();
+  const b = await client.createNetwork(spec("dtpl-b"), { template: "reuse", ...wait() });
+  await b.waitReady(wait());
+  const cloneMs = performance.now() - t0;
+  const c = await client.createNetwork(spec("dtpl-c"), { template: "reuse", ...wait() });
+  await c.waitReady(wait());
+  console.error(`docker templates: fresh+keep ${Math.round(freshMs)} ms, clone ${Math.round(cloneMs)} ms`);
+  assert.ok(
+    steps.some((s) => /dtpl-b: from a template made .+, at height \d+/.test(s)),
+    steps.join("\n"),
+  );
+  assert.deepEqual(b.testAccount, first.testAccount, "clones share the template's funded account");
+  assert.equal(c.chainId, "dtpl-chain");
+
+  for (const net of [first, b, c]) {
+    await waitHeightAdvances(net.tendermintRpc as string, 2, wait());
+    const hosts = await peerHosts(net.tendermintRpc as string);
+    assert.ok(hosts.length > 0, `${net.name} has its sentry as a peer`);
+    for (const host of hosts) {
+      assert.ok(
+        host.startsWith(`seinet-${namespace}-${net.name}-`),
+        `${net.name} peers only its own: ${hosts}`,
+      );
+    }
+  }
+
+  await b.delete({ cascade: true });
+  const before = await latestHeight(c.tendermintRpc as string);
+  await waitHeightAdvances(c.tendermintRpc as string, 3, wait());
+  assert.ok((await latestHeight(c.tendermintRpc as string)) > before, "the other clone runs on");
+  const node = await client.getNode("dtpl-c-0");
+  await evmTransfer(
+    node.evmRpc as string,
+    c.testAccount as never,
+    "0x00000000000000000000000000000000000d0c4e",
+  );
+});
