@@ -7,7 +7,6 @@ import { pipeline } from "node:stream/promises";
 import { after, test } from "node:test";
 import { createGzip } from "node:zlib";
 import { pack } from "tar-stream";
-import { testAccountFromMnemonic } from "../chain/testAccount.js";
 import { UsageError } from "../errors/usage.js";
 import {
   readArchiveManifest,
@@ -15,6 +14,7 @@ import {
   unpackArchive,
   writeCheckpointArchive,
 } from "./archiveFile.js";
+import { archiveManifest } from "./archiveManifest.fixture.js";
 import {
   ARCHIVE_MANIFEST,
   CHECKPOINT_ARCHIVE_FORMAT,
@@ -29,29 +29,8 @@ const temp = async () => {
   return d;
 };
 
-const manifest = (over: Partial<CheckpointArchiveManifest> = {}): CheckpointArchiveManifest => ({
-  kind: "seinet-checkpoint",
-  format: CHECKPOINT_ARCHIVE_FORMAT,
-  checkpoint: {
-    name: "warm",
-    network: "net",
-    namespace: "default",
-    height: 42,
-    seid: ["v6.6.2"],
-    nodes: ["net-0", "net-full"],
-    createdAt: "2026-12-01T00:00:00.000Z",
-    bytes: 0,
-    copyMs: 1,
-  },
-  chainId: "sei-test",
-  seid: { version: "v6.6.2", commit: "abcdef0123" },
-  nodes: [
-    { name: "net-0", role: "validator" },
-    { name: "net-full", role: "sentry" },
-  ],
-  testAccount: testAccountFromMnemonic("test test test test test test test test test test test junk"),
-  ...over,
-});
+const manifest = (over: Partial<CheckpointArchiveManifest> = {}) =>
+  archiveManifest({ "net-0": "validator", "net-full": "sentry" }, 42, over);
 
 /** A checkpoint directory: two homes, one with a 1 MiB preallocated (all-zero) file. */
 async function homes(): Promise<string> {

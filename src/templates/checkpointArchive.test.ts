@@ -1,36 +1,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { testAccountFromMnemonic } from "../chain/testAccount.js";
 import { UsageError } from "../errors/usage.js";
+import { archiveManifest } from "./archiveManifest.fixture.js";
 import { archiveSpec } from "./archiveSpec.js";
-import {
-  CHECKPOINT_ARCHIVE_FORMAT,
-  type CheckpointArchiveManifest,
-  checkArchiveSeid,
-  parseArchiveManifest,
-} from "./checkpointArchive.js";
+import { checkArchiveSeid, parseArchiveManifest } from "./checkpointArchive.js";
 
-const m: CheckpointArchiveManifest = {
-  kind: "seinet-checkpoint",
-  format: CHECKPOINT_ARCHIVE_FORMAT,
-  checkpoint: {
-    name: "warm",
-    network: "net",
-    namespace: "default",
-    height: 9,
-    seid: ["v6.6.2"],
-    nodes: ["net-0", "net-1", "net-2"],
-    createdAt: "2026-12-01T00:00:00.000Z",
-    bytes: 1,
-    copyMs: 1,
-  },
+const m = archiveManifest({ "net-0": "validator", "net-1": "validator", "net-2": "validator" }, 9, {
   chainId: "sei",
   seid: { version: "v6.6.2", commit: "0123456789abcdef" },
-  nodes: ["net-0", "net-1", "net-2"].map((name) => ({ name, role: "validator" as const })),
-  testAccount: testAccountFromMnemonic("test test test test test test test test test test test junk"),
   testAccounts: 4,
   config: { "consensus.timeout_commit": "150ms" },
-};
+});
 
 test("a manifest is checked: JSON, kind, format, nodes", () => {
   assert.deepEqual(parseArchiveManifest("f", JSON.stringify(m)), m);
