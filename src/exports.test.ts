@@ -108,6 +108,7 @@ describe("public surface", () => {
     assert.deepEqual(Object.keys(pkg.exports).sort(), [
       ".",
       "./jest",
+      "./jest/reporter",
       "./node-test",
       "./package.json",
       "./schema/seinet.schema.json",

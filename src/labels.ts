@@ -40,6 +40,8 @@ export const LABEL_TEST_ACCOUNTS = "sei.io/test-accounts";
  * deletes it once the session's owner process is gone. An id, not a secret.
  */
 export const LABEL_SESSION = "sei.io/session";
+/** On a k8s session's Lease: what the session made and has not released (JSON). */
+export const ANNOTATION_SESSION_ENTRIES = "sei.io/session-entries";
 /** Name of the lone validator's sentry, on a network's own resource. */
 export const LABEL_SENTRY = "sei.io/sentry";
 /** The image a network's nodes run, on a network's own resource. */

@@ -37,6 +37,7 @@ import {
   waitEvmServing,
   waitRestServing,
 } from "../../src/index.js";
+import { ANNOTATION_SESSION_ENTRIES } from "../../src/labels.js";
 import { type TestCluster, ensureNamespace, startTestCluster } from "../kube/cluster.js";
 import { testSeid } from "../local/seid.js";
 import { killAndTime, startHarness } from "../session/reaper.js";
@@ -518,7 +519,7 @@ describe("k8s: sessions", () => {
       metadata: {
         name: `seinet-session-${id}`,
         labels: { [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_SESSION]: id },
-        annotations: { "sei.io/session-entries": JSON.stringify(entries) },
+        annotations: { [ANNOTATION_SESSION_ENTRIES]: JSON.stringify(entries) },
       },
       spec: {
         holderIdentity: "ci-runner-7/4242",

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { LABEL_SESSION } from "../../labels.js";
-import { ANNOTATION_SESSION_ENTRIES, SESSION_LEASE_SECONDS, leaseSession } from "./sessionLeases.js";
+import { ANNOTATION_SESSION_ENTRIES, LABEL_SESSION } from "../../labels.js";
+import { SESSION_LEASE_SECONDS, leaseSession } from "./sessionLeases.js";
 
 const at = Date.parse("2026-12-01T12:00:00Z");
 const lease = (renewedSecondsAgo: number, annotations: Record<string, string> = {}) => ({

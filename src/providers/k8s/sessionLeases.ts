@@ -3,7 +3,7 @@ import { CoordinationV1Api, type KubeConfig, type V1Lease, V1MicroTime } from "@
 import type { RemoteSession, SessionHold, SessionSupport } from "../../client/remoteSession.js";
 import { isNotFound } from "../../errors/predicates.js";
 import { logger } from "../../internal/debug.js";
-import { LABEL_MANAGED_BY, LABEL_SESSION, MANAGED_BY } from "../../labels.js";
+import { ANNOTATION_SESSION_ENTRIES, LABEL_MANAGED_BY, LABEL_SESSION, MANAGED_BY } from "../../labels.js";
 import type { SessionEntry } from "../../session/sessionStore.js";
 import { mapApiError } from "./mapApiError.js";
 
@@ -13,8 +13,6 @@ const log = logger("k8s");
 export const SESSION_LEASE_SECONDS = 15;
 /** How often the owner renews: three tries inside one lease duration. */
 const RENEW_MS = 5_000;
-/** The annotation holding what the session made and has not released (JSON). */
-export const ANNOTATION_SESSION_ENTRIES = "sei.io/session-entries";
 
 /** The Lease of session `id`. */
 export const sessionLeaseName = (id: string): string => `seinet-session-${id}`;
