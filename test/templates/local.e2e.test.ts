@@ -122,10 +122,21 @@ describe("local: portable checkpoints", () => {
     const node = await client.getNode("arc-src-0");
     const to = "0x00000000000000000000000000000000000a4c01" as const;
     await evmTransfer(node.evmRpc as string, source.testAccount as never, to, "3");
-    await source.checkpoint?.({ name: "warm", ...wait() });
+    // Saved and exported from the CLI, as a CI job that builds its warm chain would.
+    const env = { ...cliEnv(stateDir), SEINET_TEMPLATE_DIR: templateDir };
     const file = join(templateDir, "..", `seinet-archive-${process.pid}.tgz`);
-    const out = await source.exportCheckpoint?.("warm", file, wait());
-    assert.ok(out && out.bytes > 0 && out.bytes < 100 * 2 ** 20, `archive of ${out?.bytes} bytes`);
+    const saved = await cli(["checkpoint", "save", "arc-src", "warm", "--json"], env);
+    assert.equal(saved.code, 0, saved.stderr);
+    const listed = await cli(["checkpoint", "ls", "arc-src", "--json"], env);
+    assert.deepEqual(
+      (JSON.parse(listed.stdout) as { checkpoints: { name: string }[] }).checkpoints.map((c) => c.name),
+      ["warm"],
+    );
+    const exported = await cli(["checkpoint", "export", "arc-src", "warm", file, "--json"], env);
+    assert.equal(exported.code, 0, exported.stderr);
+    const out = JSON.parse(exported.stdout) as { bytes: number; file: string };
+    assert.ok(out.bytes > 0 && out.bytes < 100 * 2 ** 20, `archive of ${out.bytes} bytes`);
+    assert.equal(exported.stdout.includes("privateKey"), false, "the JSON report carries no key");
     assert.equal(((await stat(file)).mode & 0o777).toString(8), "600");
     const info = await readCheckpointArchive(file);
     assert.equal(info.chainId, "tpl-chain");
@@ -133,7 +144,6 @@ describe("local: portable checkpoints", () => {
     await source.delete({ cascade: true });
 
     // The CLI, as CI would run it from a restored cache: another name, fresh ports, the same chain.
-    const env = { ...cliEnv(stateDir), SEINET_TEMPLATE_DIR: templateDir };
     const up = await cli(["up", "--from", file, "--name", "arc-cli", "--json"], env, 180_000);
     assert.equal(up.code, 0, up.stderr);
     const kept = (await listTemplates({ root: templateDir })).find((t) => t.archive);
