@@ -141,4 +141,54 @@ describe("examples (local, real seid)", () => {
     assert.ok(files.includes("seinet-dump-jest-example.tgz"), files.join(", "));
     assert.deepEqual(await seidProcessesUnder(stateDir), []);
   });
+  test("behavior: kill -9 of the vitest runner itself leaves nothing of its network within 10 s", async () => {
+    const copy = join(examples, `.killed-${process.pid}`);
+    const sessions = await mkdtemp(join(tmpdir(), "seinet-killed-sessions-"));
+    await cp(join(examples, "vitest"), copy, { recursive: true });
+    try {
+      // A test that outlives the kill: the run is mid-way when the runner dies.
+      await writeFile(
+        join(copy, "test", "slow.test.ts"),
+        'import { test } from "vitest";\ntest("slow", () => new Promise((r) => setTimeout(r, 120_000)), 150_000);\n',
+      );
+      const { NODE_TEST_CONTEXT: _, ...inherited } = process.env;
+      const child = spawn(process.execPath, RUNNERS.vitest as string[], {
+        cwd: copy,
+        env: { ...inherited, ...env(), SEINET_SESSION_DIR: sessions },
+      });
+      let output = "";
+      const ready = new Promise<void>((resolve, reject) => {
+        const check = (d: Buffer) => {
+          output += d;
+          if (/seinet: network vitest-example \(local\) ready/.test(output)) resolve();
+        };
+        child.stdout.on("data", check);
+        child.stderr.on("data", check);
+        child.once("exit", () => reject(new Error(`vitest ended before its network was ready:\n${output}`)));
+      });
+      await ready;
+      assert.ok((await seidProcessesUnder(stateDir)).length > 0, "the network runs");
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      const killed = performance.now();
+      child.kill("SIGKILL");
+      await exited;
+      let left: string[] = [];
+      while (performance.now() - killed < 30_000) {
+        left = [
+          ...(await seidProcessesUnder(stateDir)).map((pid) => `seid ${pid}`),
+          ...(await nodeDirsUnder(stateDir)),
+          ...(await readdir(sessions)).map((f) => `session ${f}`),
+        ];
+        if (left.length === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const ms = performance.now() - killed;
+      assert.deepEqual(left, [], "nothing left");
+      process.stderr.write(`vitest killed: nothing left ${(ms / 1000).toFixed(1)} s after kill -9\n`);
+      assert.ok(ms <= 10_000, `took ${ms} ms`);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+      await rm(sessions, { recursive: true, force: true });
+    }
+  });
 });
