@@ -1,4 +1,9 @@
-import type { SessionEntry } from "../session/sessionStore.js";
+/** A network or node a session made. */
+export interface SessionEntry {
+  kind: "network" | "node";
+  name: string;
+  namespace: string;
+}
 
 /**
  * A session as a mode records it in its own runtime, where any machine that

@@ -1,14 +1,10 @@
 import { readFile, readdir, rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import type { SessionEntry } from "../client/remoteSession.js";
 import { atomicWrite } from "../internal/atomicWrite.js";
 
-/** A network or node a session made. */
-export interface SessionEntry {
-  kind: "network" | "node";
-  name: string;
-  namespace: string;
-}
+export type { SessionEntry } from "../client/remoteSession.js";
 
 /**
  * A session on disk: who owns it and what it made. The record is the truth a
