@@ -61,11 +61,14 @@ test("local: a 4-validator network with a follower rewinds as one and goes on wi
     const node = await client.getNode(name);
     await waitHeightAdvances(node.tendermintRpc as string, 3, { timeout: 60_000 });
   }
-  assert.equal(
-    await signers(net.tendermintRpc as string, 5),
-    4,
-    "all four validators sign after the restore",
-  );
+  // Three of four carry consensus at once; the fourth catches up and signs again within the bound.
+  const until = Date.now() + 90_000;
+  let signed = await signers(net.tendermintRpc as string, 5);
+  while (signed < 4 && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    signed = await signers(net.tendermintRpc as string, 5);
+  }
+  assert.equal(signed, 4, "all four validators sign again after the restore");
   assert.ok((await latestHeight(follower.tendermintRpc as string)) > (cp?.height ?? 0));
   await evmTransfer(follower.evmRpc as string, net.testAccount as never, RECIPIENT, "1");
 });
