@@ -127,6 +127,15 @@ describe("seinet CLI (spawned)", { concurrency: true }, () => {
     assert.match(run.stderr, /^seinet: Expected `ref`/);
   });
 
+  test("error: bad checkpoint and gc arguments exit 2 before anything is opened", async () => {
+    const checkpoint = await cli("checkpoint", "export", "net", "warm", "--json");
+    assert.equal(checkpoint.code, 2, checkpoint.stderr);
+    assert.match(checkpoint.stderr, /Usage: seinet checkpoint save NETWORK/);
+    const gc = await cli("gc", "--namespace", "team-a", "--json");
+    assert.equal(gc.code, 2, gc.stderr);
+    assert.match(gc.stderr, /`--namespace` applies to `--mode k8s`/);
+  });
+
   test("default: install-seid --from the real bundle --json installs it, then a second run is cached", async () => {
     const cache = await mkdtemp(join(tmpdir(), "seinet-cli-seid-"));
     try {

@@ -158,7 +158,6 @@ export class Client {
     return provider;
   }
 
-  /** Releases connections; deletes nothing. Safe to call twice. */
   /**
    * Removes session `id`'s record from the runtime (k8s: its Lease) once
    * what it made is gone: what reapers and `collectGarbage` call. Modes that
@@ -173,6 +172,7 @@ export class Client {
     return (await this.#live().sessions?.list(options.signal)) ?? [];
   }
 
+  /** Releases connections; deletes nothing. Safe to call twice. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;

@@ -1,3 +1,4 @@
+import { UsageError } from "../../../errors/usage.js";
 import { collectGarbage } from "../../../index.js";
 import { parseDuration } from "../../../internal/duration.js";
 import type { Command } from "../../command.js";
@@ -35,6 +36,12 @@ export const gcCommand: Command = {
     const k8s = stringFlag(values, "mode") === "k8s";
     const modes = k8s ? ["k8s"] : stringFlag(values, "mode") === undefined ? undefined : [modeFlag(values)];
     const namespace = namespaceFlag(values);
+    if (namespace !== undefined && !k8s) {
+      throw new UsageError(
+        "`--namespace` applies to `--mode k8s` (where session Leases live); local and docker sessions are swept in every namespace.",
+        { field: "--namespace" },
+      );
+    }
     const olderThan = stringFlag(values, "older-than");
     const olderThanMs = olderThan === undefined ? undefined : parseDuration(olderThan, "--older-than");
     const dryRun = boolFlag(values, "dry-run");
