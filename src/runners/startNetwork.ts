@@ -7,6 +7,7 @@ import { seconds } from "../internal/duration.js";
 import { loadManifest } from "../manifest/loadManifest.js";
 import type { Manifest, ResolvedManifest } from "../manifest/types.js";
 import { validateManifest } from "../manifest/validateManifest.js";
+import { waitEvmServing } from "../readiness/waitEvmServing.js";
 import { open } from "../registry/open.js";
 import type { SeinetNetwork } from "./seinetNetwork.js";
 
@@ -54,7 +55,12 @@ async function resolveInput(
   return typeof input === "string" ? loadManifest(input, { signal }) : validateManifest(input);
 }
 
+/** How long a validator's EVM server may lag its first blocks (a clone has blocks before EVM serves). */
+const EVM_SERVING_TIMEOUT_MS = 60_000;
+
 async function evmChainId(evmRpc: string, signal: AbortSignal | undefined): Promise<number> {
+  // bringUp gates followers' EVM; a network without followers hands out a validator's.
+  await waitEvmServing(evmRpc, { timeout: EVM_SERVING_TIMEOUT_MS, ...(signal ? { signal } : {}) });
   const res = await fetch(evmRpc, {
     method: "POST",
     headers: { "content-type": "application/json" },
