@@ -46,6 +46,8 @@ export const ANNOTATION_SESSION_ENTRIES = "sei.io/session-entries";
 export const LABEL_SENTRY = "sei.io/sentry";
 /** The image a network's nodes run, on a network's own resource. */
 export const LABEL_IMAGE = "sei.io/image";
+/** On a docker network cloned from a warm template: the template's key (its followers start from its chain data). */
+export const LABEL_TEMPLATE = "sei.io/template";
 /** The user labels given in the spec, as JSON, so they can be told apart from seinet's. */
 export const LABEL_USER = "sei.io/user-labels";
 /**

@@ -22,6 +22,8 @@ export interface NodeConfigInput {
   overrides?: Readonly<Record<string, string>> | undefined;
   /** State-sync snapshots this node takes and serves. */
   snapshots?: SnapshotsSpec | undefined;
+  /** The node's moniker, when its config came from another node's home (`seid init` wrote its own otherwise). */
+  moniker?: string | undefined;
   /** Bootstrap from a snapshot instead of replaying blocks. */
   stateSync?: StateSyncSettings | undefined;
 }
@@ -61,6 +63,7 @@ function patchConfig(doc: Doc, input: NodeConfigInput): void {
   // `seid init` writes mode "full"; a validator must say so to sign blocks.
   // (`init --mode validator` would also turn EVM, REST and gRPC off.)
   set("mode", input.role === "validator" ? "validator" : "full");
+  if (input.moniker !== undefined) set("moniker", input.moniker);
   set("rpc.laddr", `tcp://${listenHost}:${ports.rpc}`);
   set("rpc.pprof-laddr", "");
   set("p2p.laddr", `tcp://${listenHost}:${ports.p2p}`);

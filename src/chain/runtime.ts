@@ -23,4 +23,6 @@ export interface ChainRuntime {
 export interface FileToWrite {
   path: string;
   data: string;
+  /** Permission bits of a file made new (default 0644); keys are 0600. */
+  mode?: number;
 }

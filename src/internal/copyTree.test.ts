@@ -58,3 +58,26 @@ test("behavior: wasm code is never shared with its source, and copied once acros
   assert.equal(a.ino, b.ino, "the two homes' copies share one");
   assert.equal(await readFile(join(root, "cp-b", code), "utf8"), "code");
 });
+
+test("behavior: `skip` leaves a path and everything under it out; wasm keeps its bytes and mode", async () => {
+  const root = await tree();
+  const from = join(root, "from");
+  const { mkdir } = await import("node:fs/promises");
+  await mkdir(join(from, "data", "tendermint", "cs.wal"), { recursive: true });
+  await mkdir(join(from, "wasm", "wasm", "cache"), { recursive: true });
+  await writeFile(join(from, "data", "tendermint", "cs.wal", "wal"), "votes");
+  await writeFile(join(from, "data", "keep.json"), "{}");
+  const code = Buffer.alloc(200 << 10, 7);
+  await writeFile(join(from, "wasm", "wasm", "cache", "a.module"), code, { mode: 0o640 });
+  const to = join(root, "to");
+  await copyTree(from, to, { skip: (rel) => rel === "data/tendermint/cs.wal" });
+  await assert.rejects(stat(join(to, "data", "tendermint", "cs.wal")), /ENOENT/);
+  assert.equal(await readFile(join(to, "data", "keep.json"), "utf8"), "{}");
+  const copied = join(to, "wasm", "wasm", "cache", "a.module");
+  assert.deepEqual(await readFile(copied), code);
+  assert.equal((await stat(copied)).mode & 0o777, 0o640);
+  assert.notEqual(
+    (await stat(copied)).ino,
+    (await stat(join(from, "wasm", "wasm", "cache", "a.module"))).ino,
+  );
+});

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { link, lstat, mkdir, readdir, readlink, stat, symlink } from "node:fs/promises";
+import { copyFile, link, lstat, mkdir, readdir, readlink, stat, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { throwIfAborted } from "./abort.js";
 import { SparseWriter } from "./sparseWriter.js";
@@ -14,6 +14,8 @@ export interface CopyTreeOptions {
    * homes of one network copied with one map hold wasm code once.
    */
   dedupe?: { match: (path: string) => boolean; seen: Map<string, string> };
+  /** Paths inside the tree (`data/x`, relative, `/`-separated) left out, with everything under them. */
+  skip?: (rel: string) => boolean;
   signal?: AbortSignal | undefined;
 }
 
@@ -47,9 +49,26 @@ export async function copyFileSparse(from: string, to: string, mode: number): Pr
   await out.close();
 }
 
+/** Files up to this size are copied whole: their zero blocks, if any, cost less than reading for them. */
+const SMALL_FILE = 64 << 10;
+
+/**
+ * Copies one file. Wasm code and small files are copied in the kernel
+ * (copy_file_range: a home's 17 MB of wasm in a tenth of the time of reading
+ * it through this process); the rest, such as a pebble WAL preallocated to
+ * tens of megabytes of zeros that count as allocated, are read for their
+ * zero blocks, which stay holes.
+ */
+async function copyFileFast(src: string, dst: string): Promise<void> {
+  const info = await lstat(src);
+  if (isContentAddressed(src) || info.size <= SMALL_FILE) await copyFile(src, dst);
+  else await copyFileSparse(src, dst, info.mode & 0o7777);
+}
+
 /**
  * Copies a directory tree: files `link` accepts are hard-linked, those
- * `dedupe` has seen linked to their first copy, the rest copied sparse;
+ * `dedupe` has seen linked to their first copy, the rest copied (sparse
+ * files kept sparse);
  * modes and symlinks kept. The target must not exist.
  */
 export async function copyTree(
@@ -65,6 +84,7 @@ export async function copyTree(
     const dst = join(to, entry.name);
     const inside = rel ? `${rel}/${entry.name}` : entry.name;
     const dedupe = options.dedupe;
+    if (options.skip?.(inside)) continue;
     if (entry.isDirectory()) await copyTree(src, dst, options, inside);
     else if (entry.isSymbolicLink()) await symlink(await readlink(src), dst);
     else if (entry.isFile()) {
@@ -74,9 +94,9 @@ export async function copyTree(
         // Another filesystem (a cache on another disk) cannot share the inode: copied instead.
         await link(src, dst).catch(async (err: NodeJS.ErrnoException) => {
           if (err.code !== "EXDEV") throw err;
-          await copyFileSparse(src, dst, (await lstat(src)).mode & 0o7777);
+          await copyFileFast(src, dst);
         });
-      } else await copyFileSparse(src, dst, (await lstat(src)).mode & 0o7777);
+      } else await copyFileFast(src, dst);
       if (first === undefined && dedupe?.match(src)) dedupe.seen.set(inside, dst);
     }
   }

@@ -3,6 +3,7 @@ import type { NodeRole } from "../chain/config.js";
 import type { TestAccount } from "../chain/testAccount.js";
 import type { Network } from "../client/handles.js";
 import { logger } from "../internal/debug.js";
+import { alignFullNodes } from "./alignFullNodes.js";
 import { storeTemplate } from "./templateCache.js";
 import type { TemplateFacts } from "./templateKey.js";
 
@@ -36,11 +37,14 @@ export async function saveTemplate(network: Network, input: SaveTemplateInput): 
       name: `template-${input.key}`,
       ...(signal ? { signal } : {}),
     });
-    await storeTemplate(input.root, join(input.checkpointsDir, checkpoint.name), {
+    const nodes = checkpoint.nodes.map((name) => ({ name, role: input.roles[name] ?? "validator" }));
+    const dir = join(input.checkpointsDir, checkpoint.name);
+    await alignFullNodes(dir, nodes, signal);
+    await storeTemplate(input.root, dir, {
       key: input.key,
       facts: input.facts,
       source: network.name,
-      nodes: checkpoint.nodes.map((name) => ({ name, role: input.roles[name] ?? "validator" })),
+      nodes,
       testAccount: input.testAccount,
       createdAt: checkpoint.createdAt,
       height: checkpoint.height,

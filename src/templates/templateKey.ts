@@ -21,7 +21,7 @@ export interface TemplateFacts {
 }
 
 /** JSON with object keys sorted at every level, so equal facts hash equal. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -30,6 +30,15 @@ function canonical(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
   }
   return JSON.stringify(value ?? null);
+}
+
+/** A seid as templates name it: its commit, else its version, else its path. */
+export function seidName(seid: {
+  commit?: string | undefined;
+  version?: string | undefined;
+  path: string;
+}): string {
+  return seid.commit ?? seid.version ?? seid.path;
 }
 
 /** The facts of a spec as a template sees them. */
@@ -41,7 +50,7 @@ export function templateFacts(
   return {
     format: TEMPLATE_FORMAT,
     mode,
-    seid: seid.commit ?? seid.version ?? seid.path,
+    seid: seidName(seid),
     validators: spec.validators,
     chainId: spec.chainId ?? spec.name,
     genesis: spec.genesis ?? {},

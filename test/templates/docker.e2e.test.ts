@@ -1,18 +1,27 @@
 // Warm templates in the docker mode: the first network of a kind is kept as a
 // template (its homes copied out of the volumes), the next ones are clones
 // whose homes go into fresh volumes; clones on one engine never peer, and
-// deleting one leaves the other running.
+// deleting one leaves the other running. A clone's sentry and followers
+// start from the template's chain data, past InitChain.
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import Docker from "dockerode";
-import { type Client, latestHeight, listTemplates, open, waitHeightAdvances } from "../../src/index.js";
+import {
+  type Client,
+  latestHeight,
+  listTemplates,
+  open,
+  waitCaughtUp,
+  waitHeightAdvances,
+} from "../../src/index.js";
 import { type DockerEngine, ensureDockerEngine } from "../docker/engine.js";
 import { labelled } from "../docker/leftovers.js";
 import { testImage } from "../docker/seidImage.js";
 import { evmTransfer } from "../local/evm.js";
+import { nodeStatus, replayLine } from "./seeded.js";
 
 const namespace = `tpl-${process.pid}`;
 let engine: DockerEngine | undefined;
@@ -89,6 +98,25 @@ test("docker: the first network is kept as a template; two clones side by side n
       );
     }
   }
+
+  // A follower of a clone starts from the template's chain data: no InitChain, its own keys.
+  const rpc = await client.createNode({ name: "dtpl-c-rpc", network: "dtpl-c" }, wait());
+  await rpc.waitReady(wait());
+  const synced = await waitCaughtUp(rpc.tendermintRpc as string, wait());
+  assert.ok(synced.latestHeight >= (template?.height ?? 1));
+  assert.ok(
+    steps.some((s) => /dtpl-c-rpc: from the template's chain data at height \d+/.test(s)),
+    steps.join("\n"),
+  );
+  for (const node of [rpc, await client.getNode("dtpl-c-sentry")]) {
+    const replay = await replayLine(node);
+    assert.match(replay, /appHeight=[1-9]/, `${node.name} started past genesis (no InitChain): ${replay}`);
+  }
+  const ids = await Promise.all(
+    ["dtpl-c-0", "dtpl-c-sentry", "dtpl-c-rpc"].map(async (n) => nodeStatus(await client.getNode(n))),
+  );
+  assert.equal(new Set(ids.map((st) => st.id)).size, 3, `node ids: ${ids.map((st) => st.id)}`);
+  assert.equal(ids[2]?.votingPower, "0", "the follower signs nothing");
 
   await b.delete({ cascade: true });
   const before = await latestHeight(c.tendermintRpc as string);

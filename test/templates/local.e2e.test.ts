@@ -1,6 +1,7 @@
 // Warm templates in the local mode: the first network of a kind is kept as a
 // template, the next ones are clones of it; clones run side by side without
-// ever peering, and deleting one leaves the others running.
+// ever peering, and deleting one leaves the others running. A clone's sentry
+// and followers start from the template's chain data, past InitChain.
 import assert from "node:assert/strict";
 import { copyFile, mkdtemp, readdir, rm, stat, truncate } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -14,12 +15,14 @@ import {
   listTemplates,
   open,
   readCheckpointArchive,
+  waitCaughtUp,
   waitHeightAdvances,
 } from "../../src/index.js";
 import { cli, cliEnv } from "../cli/cliProcess.js";
 import { evmTransfer } from "../local/evm.js";
 import { deleteAllAndCheck } from "../local/leftovers.js";
 import { sharedBundle, testSeid } from "../local/seid.js";
+import { nodeStatus, replayLine } from "./seeded.js";
 
 let stateDir = "";
 let templateDir = "";
@@ -100,12 +103,36 @@ describe("local: warm templates", () => {
     }
     assert.ok((await latestHeight(c.tendermintRpc as string)) >= template.height);
 
+    // A follower of a clone starts from the template's chain data: no InitChain, its own keys.
+    const rpc = await client.createNode({ name: "tpl-c-rpc", network: "tpl-c" }, wait());
+    await rpc.waitReady(wait());
+    const synced = await waitCaughtUp(rpc.tendermintRpc as string, wait());
+    assert.ok(synced.latestHeight >= template.height);
+    assert.ok(
+      steps.some((s) => /tpl-c-rpc: from the template's chain data at height \d+/.test(s)),
+      steps.join("\n"),
+    );
+    for (const [name, node] of [
+      ["tpl-c-rpc", rpc],
+      ["tpl-c-sentry", await client.getNode("tpl-c-sentry")],
+    ] as const) {
+      const replay = await replayLine(node);
+      assert.match(replay, /appHeight=[1-9]/, `${name} started past genesis (no InitChain): ${replay}`);
+    }
+    const ids = await Promise.all(
+      ["tpl-c-0", "tpl-c-sentry", "tpl-c-rpc"].map(async (n) => nodeStatus(await client.getNode(n))),
+    );
+    assert.equal(new Set(ids.map((st) => st.id)).size, 3, `node ids: ${ids.map((st) => st.id)}`);
+    assert.equal(ids[2]?.votingPower, "0", "the follower signs nothing");
+    assert.equal(ids[2]?.moniker, "tpl-c-rpc");
+
     await b.delete();
     const before = await latestHeight(c.tendermintRpc as string);
     await waitHeightAdvances(c.tendermintRpc as string, 3, wait());
     assert.ok((await latestHeight(c.tendermintRpc as string)) > before, "the other clone runs on");
     await c.refresh();
     assert.equal(c.phase, "Ready");
+    await rpc.delete();
     const node = await client.getNode("tpl-c-0");
     await evmTransfer(
       node.evmRpc as string,

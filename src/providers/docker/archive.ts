@@ -84,7 +84,7 @@ export async function writeContainerFiles(
     [...byDirectory(files, (f) => f.path)].map(async ([dir, group]) => {
       const p = pack();
       for (const f of group) {
-        p.entry({ name: posix.basename(f.path), mode, uid: SEI_UID, gid: SEI_UID }, f.data);
+        p.entry({ name: posix.basename(f.path), mode: f.mode ?? mode, uid: SEI_UID, gid: SEI_UID }, f.data);
       }
       p.finalize();
       await container.putArchive(p as unknown as NodeJS.ReadableStream, { path: dir });

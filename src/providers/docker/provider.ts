@@ -32,6 +32,7 @@ import {
   LABEL_ROLE,
   LABEL_RUN,
   LABEL_SENTRY,
+  LABEL_TEMPLATE,
   LABEL_TEST_ACCOUNTS,
   LABEL_VALIDATORS,
   MANAGED_BY,
@@ -42,6 +43,7 @@ import {
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
 import { FileTaskStore } from "../../tasks/fileTaskStore.js";
 import { TaskRunner } from "../../tasks/taskRunner.js";
+import { finishSeededHome, leftOutOfSeed, seedRefusal, seedSource } from "../../templates/followerSeed.js";
 import { refuseArchive } from "../../templates/refuseTemplate.js";
 import { saveTemplate } from "../../templates/saveTemplate.js";
 import { readTemplate, templatesRoot } from "../../templates/templateCache.js";
@@ -51,6 +53,7 @@ import { NodeHandle } from "../node/nodeHandle.js";
 import { readContainerFile } from "./archive.js";
 import { CeremonyContainer } from "./ceremonyContainer.js";
 import { checkpointsDir, restoreFailure } from "./checkpoints/dockerCheckpoints.js";
+import { loadHome } from "./checkpoints/homeArchive.js";
 import { ignoreMissing, isDockerNotFound, mapDockerError } from "./dockerErrors.js";
 import { type DockerOps, type DockerReads, dockerOps } from "./dockerOps.js";
 import { baseLabels, labelFilter } from "./labelSets.js";
@@ -250,6 +253,7 @@ export class DockerProvider implements Provider, DockerReads {
             [LABEL_CHAIN_ID]: spec.chainId ?? spec.name,
             [LABEL_SENTRY]: sentry ?? "",
             [LABEL_IMAGE]: image,
+            ...(template ? { [LABEL_TEMPLATE]: template.key } : {}),
             ...(spec.testAccounts ? { [LABEL_TEST_ACCOUNTS]: String(spec.testAccounts) } : {}),
           },
         })
@@ -456,14 +460,18 @@ export class DockerProvider implements Provider, DockerReads {
       for (const step of [made, started, known]) if (step.status === "rejected") throw step.reason;
       const { peers, genesis } = (known as PromiseFulfilledResult<JoinFacts>).value;
       const home = ceremony as CeremonyContainer;
-      await initFollowerHome(home, {
-        chainId: network.chainId,
-        plan: this.#homePlan(ns, spec.name, "follower"),
-        genesis,
-        peers,
-        configOverrides: spec.config,
-        signal,
-      });
+      const plan = this.#homePlan(ns, spec.name, "follower");
+      const seeded = await this.#seedFollower(network, home, plan, spec, image, { genesis, peers, signal });
+      if (!seeded) {
+        await initFollowerHome(home, {
+          chainId: network.chainId,
+          plan,
+          genesis,
+          peers,
+          configOverrides: spec.config,
+          signal,
+        });
+      }
       ceremony = undefined;
       await Promise.all([home.remove(), (container as Docker.Container).start()]);
     } catch (err) {
@@ -475,6 +483,42 @@ export class DockerProvider implements Provider, DockerReads {
       throw configUsageError(err);
     }
     return new NodeHandle(this.#ops, await this.viewNode(ns, spec.name));
+  }
+
+  /**
+   * A follower of a network cloned from a template starts from the
+   * template's chain data (its sentry's home, new keys) put into its volume:
+   * no `seid init`, no InitChain, block sync from the template's height.
+   * False when it must start from genesis (see seedRefusal, or the template
+   * is gone).
+   */
+  async #seedFollower(
+    network: NetworkView,
+    home: CeremonyContainer,
+    plan: HomePlan,
+    spec: NodeSpec,
+    image: string,
+    wiring: { genesis: string; peers: string[]; signal: AbortSignal | undefined },
+  ): Promise<boolean> {
+    const template = network.template ? await readTemplate(this.#templates, network.template) : undefined;
+    if (!template) return false;
+    const refusal = seedRefusal({ template, seid: image, config: spec.config, stateSync: false });
+    if (refusal) {
+      log("follower %s starts from genesis: %s", spec.name, refusal);
+      return false;
+    }
+    this.#progress(`${spec.name}: from the template's chain data at height ${template.height}`);
+    await loadHome(home.container, join(this.#templates, template.key, seedSource(template)), wiring.signal, {
+      path: plan.home,
+      skip: leftOutOfSeed,
+    });
+    await finishSeededHome(
+      home,
+      plan.home,
+      { chainId: network.chainId, genesis: wiring.genesis },
+      { ...plan.config, peers: wiring.peers, overrides: spec.config, moniker: spec.name },
+    );
+    return true;
   }
 
   /**

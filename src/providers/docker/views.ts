@@ -15,6 +15,7 @@ import {
   LABEL_NODE_ROLE,
   LABEL_ORDINAL,
   LABEL_SENTRY,
+  LABEL_TEMPLATE,
   LABEL_TEST_ACCOUNTS,
   LABEL_VALIDATORS,
   LEGACY_LABEL_TEST_KEY,
@@ -52,6 +53,8 @@ export interface NetworkView extends NetworkFacts<NodeView> {
   sentry: string | undefined;
   keyInLabel: boolean;
   image: string | undefined;
+  /** The warm template it was cloned from (its key), if any. */
+  template: string | undefined;
   network: Docker.NetworkInspectInfo;
   nodes: NodeView[];
 }
@@ -146,6 +149,7 @@ export function networkFacts(network: Docker.NetworkInspectInfo) {
     sentry: labels[LABEL_SENTRY] || undefined,
     keyInLabel: labels[LEGACY_LABEL_TEST_KEY] !== undefined,
     image: labels[LABEL_IMAGE],
+    template: labels[LABEL_TEMPLATE] || undefined,
     testAccountCount: Number(labels[LABEL_TEST_ACCOUNTS] ?? "0"),
   };
 }

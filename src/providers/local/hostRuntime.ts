@@ -35,7 +35,7 @@ export function hostRuntime(seid: string): ChainRuntime {
     readFiles: (paths) => Promise.all(paths.map((path) => readFile(path, "utf8"))),
     writeFile: (path, data) => writeFile(path, data),
     async writeFiles(files) {
-      await Promise.all(files.map((f) => writeFile(f.path, f.data)));
+      await Promise.all(files.map((f) => writeFile(f.path, f.data, f.mode ? { mode: f.mode } : {})));
     },
     async mkdir(path) {
       await mkdir(path, { recursive: true });

@@ -21,16 +21,18 @@ import { ConflictError } from "../../errors/conflict.js";
 import { NotFoundError } from "../../errors/notFound.js";
 import { UsageError } from "../../errors/usage.js";
 import { throwIfAborted } from "../../internal/abort.js";
+import { copyTree, isImmutableFile } from "../../internal/copyTree.js";
 import { logger } from "../../internal/debug.js";
 import { LABEL_MANAGED_BY, LABEL_NETWORK, LABEL_ROLE, MANAGED_BY, ROLE_NODE } from "../../labels.js";
 import type { NetworkSpec, NodeSpec, TaskSpec, WorkflowSpec } from "../../specs/types.js";
 import { readArchiveManifest } from "../../templates/archiveFile.js";
 import { archiveSpec } from "../../templates/archiveSpec.js";
 import { checkArchiveSeid } from "../../templates/checkpointArchive.js";
+import { finishSeededHome, leftOutOfSeed, seedRefusal, seedSource } from "../../templates/followerSeed.js";
 import { importArchive } from "../../templates/importArchive.js";
 import { saveTemplate } from "../../templates/saveTemplate.js";
 import { readTemplate } from "../../templates/templateCache.js";
-import { templateFacts, templateKey } from "../../templates/templateKey.js";
+import { seidName, templateFacts, templateKey } from "../../templates/templateKey.js";
 import { NetworkHandle } from "../node/networkHandle.js";
 import { NodeHandle } from "../node/nodeHandle.js";
 import { allocatePorts } from "./allocatePorts.js";
@@ -232,6 +234,7 @@ export class LocalProvider implements Provider, LocalReads {
       testAccount,
       ...(spec.testAccounts ? { testAccounts: spec.testAccounts } : {}),
       ...(spec.snapshots ? { snapshots: spec.snapshots } : {}),
+      ...(template ? { template: template.key } : {}),
       labels: spec.labels ?? {},
       createdAt: new Date().toISOString(),
       state: "initializing",
@@ -432,15 +435,17 @@ export class LocalProvider implements Provider, LocalReads {
           signal,
         });
       }
-      record.nodeId = await initFollowerHome(hostRuntime(seid.path), {
-        chainId: network.chainId,
-        plan: this.#homePlan(record),
-        genesis,
-        peers,
-        configOverrides: spec.config,
-        stateSync: record.stateSync,
-        signal,
-      });
+      record.nodeId =
+        (await this.#seedFollower(network, record, spec, { genesis, peers, signal })) ??
+        (await initFollowerHome(hostRuntime(seid.path), {
+          chainId: network.chainId,
+          plan: this.#homePlan(record),
+          genesis,
+          peers,
+          configOverrides: spec.config,
+          stateSync: record.stateSync,
+          signal,
+        }));
       // Peers of a network created a moment ago may not listen yet. Two are
       // enough to start: block sync needs two, the rest are dialed again later.
       await waitListening(
@@ -456,6 +461,54 @@ export class LocalProvider implements Provider, LocalReads {
       throw configUsageError(err);
     }
     return new NodeHandle(this.#ops, await this.viewNode(ns, spec.name));
+  }
+
+  /**
+   * A follower of a network cloned from a template starts from the
+   * template's chain data (a copy of its sentry's home, new keys): no
+   * `seid init`, no InitChain, and block sync from the template's height.
+   * Resolves with its node id, or undefined when it must start from genesis
+   * (see seedRefusal, or the template is gone).
+   */
+  async #seedFollower(
+    network: NetworkRecord,
+    record: NodeRecord,
+    spec: NodeSpec,
+    wiring: { genesis: string; peers: string[]; signal: AbortSignal | undefined },
+  ): Promise<string | undefined> {
+    const template = network.template ? await readTemplate(this.#templates, network.template) : undefined;
+    if (!template) return undefined;
+    const refusal = seedRefusal({
+      template,
+      seid: seidName(record.seid),
+      config: spec.config,
+      stateSync: record.stateSync !== undefined,
+    });
+    if (refusal) {
+      log("follower %s starts from genesis: %s", record.name, refusal);
+      return undefined;
+    }
+    const { signal } = wiring;
+    try {
+      await copyTree(join(this.#templates, template.key, seedSource(template)), record.home, {
+        link: isImmutableFile,
+        skip: leftOutOfSeed,
+        signal,
+      });
+    } catch (err) {
+      await rm(record.home, { recursive: true, force: true });
+      if (signal?.aborted) throw err;
+      // Pruned meanwhile, say: a fresh follower is slower, not wrong.
+      log("follower %s starts from genesis: template %s: %s", record.name, template.key, String(err));
+      return undefined;
+    }
+    this.#progress(`${record.name}: from the template's chain data at height ${template.height}`);
+    return finishSeededHome(
+      hostRuntime(record.seid.path),
+      record.home,
+      { chainId: network.chainId, genesis: wiring.genesis },
+      { ...this.#homePlan(record).config, peers: wiring.peers, overrides: spec.config, moniker: record.name },
+    );
   }
 
   async getNode(name: string, options: GetOptions): Promise<Node> {

@@ -64,6 +64,8 @@ export interface NetworkRecord {
   snapshots?: SnapshotsSpec;
   /** The relay every P2P connection of its nodes goes through; absent when they peer directly. */
   relay?: RelayRecord;
+  /** The warm template (its key) it was cloned from: its followers start from the template's chain data. */
+  template?: string;
   labels: Record<string, string>;
   createdAt: string;
   state: RecordState;
