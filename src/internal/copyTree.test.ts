@@ -48,9 +48,13 @@ test("behavior: wasm code is never shared with its source, and copied once acros
     await mkdir(join(root, home, "wasm/wasm/state/wasm"), { recursive: true });
     await writeFile(join(root, home, code), "code");
   }
-  const dedupe = { match: isContentAddressed, seen: new Map<string, string>() };
-  for (const home of ["a", "b"])
-    await copyTree(join(root, home), join(root, `cp-${home}`), { link: isImmutableFile, dedupe });
+  const dedupe = { match: isContentAddressed, seen: new Map<string, Promise<string>>() };
+  // At once, as a checkpoint copies its homes: the second must still link to the first's copy.
+  await Promise.all(
+    ["a", "b"].map((home) =>
+      copyTree(join(root, home), join(root, `cp-${home}`), { link: isImmutableFile, dedupe }),
+    ),
+  );
   const src = await stat(join(root, "a", code));
   const a = await stat(join(root, "cp-a", code));
   const b = await stat(join(root, "cp-b", code));

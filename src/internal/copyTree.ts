@@ -11,9 +11,10 @@ export interface CopyTreeOptions {
   /**
    * Files named by their content: copied once per `seen` map, then
    * hard-linked to that first copy (by their path inside the tree). Several
-   * homes of one network copied with one map hold wasm code once.
+   * homes of one network copied with one map, even at once, hold wasm code
+   * once: the map holds each first copy while it is made.
    */
-  dedupe?: { match: (path: string) => boolean; seen: Map<string, string> };
+  dedupe?: { match: (path: string) => boolean; seen: Map<string, Promise<string>> };
   /** Paths inside the tree (`data/x`, relative, `/`-separated) left out, with everything under them. */
   skip?: (rel: string) => boolean;
   signal?: AbortSignal | undefined;
@@ -65,6 +66,16 @@ async function copyFileFast(src: string, dst: string): Promise<void> {
   else await copyFileSparse(src, dst, info.mode & 0o7777);
 }
 
+/** One file of a tree: hard-linked when `link` accepts it (and the filesystem allows), else copied. */
+async function copyFile1(src: string, dst: string, options: CopyTreeOptions): Promise<void> {
+  if (!options.link?.(src)) return copyFileFast(src, dst);
+  // Another filesystem (a cache on another disk) cannot share the inode: copied instead.
+  await link(src, dst).catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EXDEV") throw err;
+    await copyFileFast(src, dst);
+  });
+}
+
 /**
  * Copies a directory tree: files `link` accepts are hard-linked, those
  * `dedupe` has seen linked to their first copy, the rest copied (sparse
@@ -88,16 +99,14 @@ export async function copyTree(
     if (entry.isDirectory()) await copyTree(src, dst, options, inside);
     else if (entry.isSymbolicLink()) await symlink(await readlink(src), dst);
     else if (entry.isFile()) {
-      const first = dedupe?.match(src) ? dedupe.seen.get(inside) : undefined;
-      if (first !== undefined) await link(first, dst);
-      else if (options.link?.(src)) {
-        // Another filesystem (a cache on another disk) cannot share the inode: copied instead.
-        await link(src, dst).catch(async (err: NodeJS.ErrnoException) => {
-          if (err.code !== "EXDEV") throw err;
-          await copyFileFast(src, dst);
-        });
-      } else await copyFileFast(src, dst);
-      if (first === undefined && dedupe?.match(src)) dedupe.seen.set(inside, dst);
+      const shared = dedupe?.match(src);
+      const first = shared ? dedupe?.seen.get(inside) : undefined;
+      if (first !== undefined) await link(await first, dst);
+      else {
+        const made = copyFile1(src, dst, options).then(() => dst);
+        if (shared) dedupe?.seen.set(inside, made);
+        await made;
+      }
     }
   }
 }

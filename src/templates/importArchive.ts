@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
+import { alignFullNodes } from "./alignFullNodes.js";
 import { unpackArchive } from "./archiveFile.js";
 import { type CheckpointArchiveManifest, archiveValidators } from "./checkpointArchive.js";
+import { type NetworkTemplate, readTemplate, storeTemplate } from "./templateCache.js";
+import { TEMPLATE_FORMAT } from "./templateKey.js";
 
 /** The file's SHA-256 (hex): the same bytes, the same cached template; a damaged copy is another file. */
 async function digest(file: string, signal?: AbortSignal): Promise<string> {
@@ -11,8 +15,6 @@ async function digest(file: string, signal?: AbortSignal): Promise<string> {
   await pipeline(createReadStream(file), hash, ...(signal ? [{ signal }] : []));
   return hash.digest("hex");
 }
-import { type NetworkTemplate, readTemplate, storeTemplate } from "./templateCache.js";
-import { TEMPLATE_FORMAT } from "./templateKey.js";
 
 /**
  * Makes a portable checkpoint a template in the cache (`root`), keyed by the
@@ -32,6 +34,11 @@ export async function importArchive(
   if (found) return found;
   const into = join(root, `.import-${key}.partial-${process.pid}`);
   await unpackArchive(file, manifest, into, signal);
+  // A checkpoint taken just after its network was made may hold a sentry still at height 0.
+  await alignFullNodes(into, manifest.nodes, signal).catch(async (err: unknown) => {
+    await rm(into, { recursive: true, force: true });
+    throw err;
+  });
   return storeTemplate(root, into, {
     key,
     facts: {

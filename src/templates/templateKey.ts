@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { NetworkSpec } from "../specs/types.js";
 
 /** Bumped whenever what a template holds, or how it is cloned, changes: older templates stop matching. */
-export const TEMPLATE_FORMAT = 2;
+export const TEMPLATE_FORMAT = 3;
 
 /** Everything that makes a template what it is; two specs with equal facts clone the same chain. */
 export interface TemplateFacts {

@@ -93,7 +93,7 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
       const into = join(dirOf(view), record.name);
       await mkdir(into, { recursive: true });
       // Wasm code is the same in every home: one private copy per checkpoint, never the running nodes' own files.
-      const dedupe = { match: isContentAddressed, seen: new Map<string, string>() };
+      const dedupe = { match: isContentAddressed, seen: new Map<string, Promise<string>>() };
       await Promise.all(
         members.map(async (m) => {
           const node = await recordOf(m);
