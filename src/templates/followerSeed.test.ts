@@ -48,7 +48,7 @@ test("seedSource: the sentry when there is one, else the first validator", () =>
   assert.equal(seedSource(four), "t-0");
 });
 
-test("leftOutOfSeed: chain data is taken; keys, sign state, WAL, keyring, gentxs and peer memory are not", () => {
+test("leftOutOfSeed: chain data is taken; keys, sign state, WAL, keyring, gentxs, peer memory and compiled modules are not", () => {
   for (const rel of [
     "data/tendermint/blockstore.db/000001.log",
     "data/state_commit/memiavl/current",
@@ -67,6 +67,7 @@ test("leftOutOfSeed: chain data is taken; keys, sign state, WAL, keyring, gentxs
     "config/gentx/gentx-1.json",
     "config/addrbook.json",
     "data/tendermint/peerstore.db/000001.log",
+    "wasm/wasm/cache/modules/v9-wasmer5/x/abc.module",
   ])
     assert.equal(leftOutOfSeed(rel), true, rel);
 });

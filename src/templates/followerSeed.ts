@@ -1,6 +1,8 @@
 import { posix } from "node:path";
 import { writeNodeFiles } from "../chain/ceremony.js";
 import type { NodeConfigInput } from "../chain/config.js";
+import { isConsensusWal } from "../chain/consensusWal.js";
+import { isModuleCache } from "../chain/moduleCache.js";
 import { IDENTITY_FILES, newNodeIdentity } from "../chain/nodeIdentity.js";
 import type { ChainRuntime } from "../chain/runtime.js";
 import { isPeerMemory } from "./peerMemory.js";
@@ -42,14 +44,15 @@ export function seedSource(template: NetworkTemplate): string {
 
 /**
  * What a follower leaves behind when it copies its seed's home: peer memory,
+ * the compiled-module cache,
  * the consensus WAL (the seed's own votes and round state), the keyring and
  * gentxs of a validator seed, and the keys it gets anew.
  */
 export function leftOutOfSeed(rel: string): boolean {
   return (
     isPeerMemory(rel) ||
-    rel === "data/tendermint/cs.wal" ||
-    rel.startsWith("data/tendermint/cs.wal/") ||
+    isModuleCache(rel) ||
+    isConsensusWal(rel) ||
     rel === "keyring-test" ||
     rel.startsWith("keyring-test/") ||
     rel === "config/gentx" ||

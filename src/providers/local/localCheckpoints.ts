@@ -1,5 +1,7 @@
 import { mkdir, readFile, readdir, rename, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { CONSENSUS_WAL, isConsensusWal } from "../../chain/consensusWal.js";
+import { WASM_MODULE_CACHE, isModuleCache } from "../../chain/moduleCache.js";
 import type { Checkpoint } from "../../client/checkpoint.js";
 import { ConflictError } from "../../errors/conflict.js";
 import { InfraError } from "../../errors/infra.js";
@@ -48,10 +50,25 @@ function member(record: NodeRecord): CheckpointMember {
 }
 
 /**
+ * Moves the compiled-module cache of the home being replaced into the one
+ * restored (checkpoints leave it out): modules are keyed by their code's
+ * hash, so the restored node runs the chain's contracts without compiling
+ * them again. A home without one is left as it is.
+ */
+async function keepModuleCache(home: string, incoming: string): Promise<void> {
+  const into = join(incoming, WASM_MODULE_CACHE);
+  await rm(into, { recursive: true, force: true });
+  await mkdir(dirname(into), { recursive: true });
+  await rename(join(home, WASM_MODULE_CACHE), into).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== "ENOENT") throw err;
+  });
+}
+
+/**
  * The local mode's checkpoints: each node's home copied under the state root
  * (`<ns>/checkpoints/<network>/<name>/<node>`), pebble tables hard-linked
  * (they never change once written), wasm code copied once per checkpoint,
- * every other file copied sparse.
+ * the compiled-module cache left out, every other file copied sparse.
  */
 export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<NetworkView> {
   const { store } = deps;
@@ -82,6 +99,7 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
         members.map(async (m) => {
           const proc = await store.readProc(m.namespace, m.name);
           if (proc && (await isAlive(proc))) await stopSeid(proc, deps.stopGraceMs);
+          await rm(join((await recordOf(m)).home, CONSENSUS_WAL), { recursive: true, force: true });
         }),
       );
     },
@@ -97,7 +115,12 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
       await Promise.all(
         members.map(async (m) => {
           const node = await recordOf(m);
-          await copyTree(node.home, join(into, m.name), { link: isImmutableFile, dedupe, signal });
+          await copyTree(node.home, join(into, m.name), {
+            link: isImmutableFile,
+            skip: (rel) => isModuleCache(rel) || isConsensusWal(rel),
+            dedupe,
+            signal,
+          });
         }),
       );
       return diskUsage(into);
@@ -111,7 +134,12 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
           const outgoing = `${node.home}.replaced`;
           await rm(incoming, { recursive: true, force: true });
           await rm(outgoing, { recursive: true, force: true });
-          await copyTree(join(from, m.name), incoming, { link: isImmutableFile, signal });
+          await copyTree(join(from, m.name), incoming, {
+            link: isImmutableFile,
+            skip: isConsensusWal,
+            signal,
+          });
+          await keepModuleCache(node.home, incoming);
           await rename(node.home, outgoing);
           await rename(incoming, node.home);
           await rm(outgoing, { recursive: true, force: true });

@@ -30,7 +30,11 @@ export interface CheckpointOps<N> {
   busy(network: N, nodes: readonly string[]): Promise<string | undefined>;
   /** Every node of the network: validators (ordinal order), sentry, then followers. */
   members(network: N, signal: AbortSignal | undefined): Promise<CheckpointMember[]>;
-  /** Stops the nodes' seids (SIGTERM, a grace, then kill), all at once. */
+  /**
+   * Stops the nodes' seids (SIGTERM, a grace, then kill), all at once, and
+   * forgets their consensus WAL (see CONSENSUS_WAL: a network stopped whole
+   * that replays it can halt for good).
+   */
   stop(members: readonly CheckpointMember[], signal: AbortSignal | undefined): Promise<void>;
   /** Starts the nodes' seids again on their homes. */
   start(members: readonly CheckpointMember[], signal: AbortSignal | undefined): Promise<void>;

@@ -1,6 +1,8 @@
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type Docker from "dockerode";
+import { isConsensusWal } from "../../../chain/consensusWal.js";
+import { isModuleCache } from "../../../chain/moduleCache.js";
 import type { Checkpoint } from "../../../client/checkpoint.js";
 import { InfraError } from "../../../errors/infra.js";
 import { atomicWrite } from "../../../internal/atomicWrite.js";
@@ -20,7 +22,7 @@ import { resourceName } from "../names.js";
 import { seinetContainers } from "../nodeContainer.js";
 import { RESTART_GRACE_S, publishedPorts, recreateNodeContainer } from "../recreateNodeContainer.js";
 import type { NetworkView, NodeView } from "../views.js";
-import { loadHome, saveHome } from "./homeArchive.js";
+import { emptyConsensusWal, loadHome, saveHome } from "./homeArchive.js";
 
 const RECORD = "checkpoint.json";
 /** Beside a network's checkpoints: why its last restore failed, while it has not been restored since. */
@@ -119,6 +121,7 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
                 throw mapDockerError(err, `stopping node "${m.name}"`);
             });
           }
+          await emptyConsensusWal(container);
         }),
       );
     },
@@ -137,7 +140,13 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
     },
     async save(view, record, members, signal) {
       const into = join(await dirOf(view), record.name);
-      await Promise.all(members.map((m) => saveHome(containerOf(m), join(into, m.name), signal)));
+      await Promise.all(
+        members.map((m) =>
+          saveHome(containerOf(m), join(into, m.name), signal, {
+            skip: (rel) => isModuleCache(rel) || isConsensusWal(rel),
+          }),
+        ),
+      );
       return diskUsage(into);
     },
     async load(view, record, members, signal) {
@@ -155,7 +164,9 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
             await docker.createVolume({ Name: volume, Labels });
           },
         });
-        await loadHome(container, join(from, m.name), signal);
+        await loadHome(container, join(from, m.name), signal, {
+          skip: (rel) => isModuleCache(rel) || isConsensusWal(rel),
+        });
       }
     },
     write: async (view, record) =>

@@ -1,7 +1,8 @@
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import type { Readable } from "node:stream";
 import type Docker from "dockerode";
+import { CONSENSUS_WAL } from "../../../chain/consensusWal.js";
 import { throwIfAborted } from "../../../internal/abort.js";
 import { packTree, writeEntry } from "../../../internal/treeArchive.js";
 import { loadOptional } from "../image/dockerHost.js";
@@ -24,11 +25,13 @@ function inside(name: string): string {
  * Copies a (stopped) node container's home out through the archive API into
  * `dir` on this machine, every all-zero block left as a hole: the engine
  * sends a preallocated WAL at its full length, the copy keeps what it holds.
+ * `skip` leaves paths out.
  */
 export async function saveHome(
   container: Docker.Container,
   dir: string,
   signal?: AbortSignal,
+  options: { skip?: (rel: string) => boolean } = {},
 ): Promise<void> {
   const { extract } = await tarStream();
   await mkdir(dir, { recursive: true });
@@ -40,6 +43,10 @@ export async function saveHome(
     for await (const entry of ex) {
       throwIfAborted(signal, `copying the home of ${dir}`);
       const rel = inside(entry.header.name);
+      if (rel && options.skip?.(rel)) {
+        entry.resume();
+        continue;
+      }
       await writeEntry(entry, join(dir, rel), { root: !rel });
     }
   } finally {
@@ -78,4 +85,39 @@ export async function loadHome(
     throw err;
   }
   await put;
+}
+
+/**
+ * Empties every file of a stopped node container's consensus WAL through the
+ * archive API (the images have no shell to remove it; an empty WAL is a new
+ * one to seid). See CONSENSUS_WAL for why a network stopped whole must start
+ * without it. A node without one is left as it is.
+ */
+export async function emptyConsensusWal(container: Docker.Container): Promise<void> {
+  const dir = posix.join(CONTAINER_HOME, CONSENSUS_WAL);
+  const files: string[] = [];
+  const { extract, pack } = await tarStream();
+  let archive: Readable;
+  try {
+    archive = (await container.getArchive({ path: dir })) as unknown as Readable;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return;
+    throw err;
+  }
+  const ex = extract();
+  archive.pipe(ex);
+  try {
+    for await (const entry of ex) {
+      const rel = inside(entry.header.name);
+      if (entry.header.type === "file" && rel) files.push(rel);
+      entry.resume();
+    }
+  } finally {
+    archive.destroy();
+  }
+  if (files.length === 0) return;
+  const p = pack();
+  for (const rel of files) p.entry({ name: rel, mode: 0o600, uid: SEI_UID, gid: SEI_UID }, "");
+  p.finalize();
+  await container.putArchive(p as unknown as NodeJS.ReadableStream, { path: dir });
 }

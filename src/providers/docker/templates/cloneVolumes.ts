@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type HomePlan, writeNodeFiles } from "../../../chain/ceremony.js";
+import { isConsensusWal } from "../../../chain/consensusWal.js";
+import { isModuleCache } from "../../../chain/moduleCache.js";
 import { nodeIdFromNodeKey, peerAddress } from "../../../chain/nodeId.js";
 import { DEFAULT_PORTS } from "../../../chain/ports.js";
 import type { NetworkSpec } from "../../../specs/types.js";
@@ -28,7 +30,10 @@ export async function cloneVolumes(
   const homes = template.nodes.map((n) => join(dir, n.name));
   // One at a time: the engine serves archive calls one by one anyway.
   for (const [i, plan] of plans.entries()) {
-    await loadHome(ceremony.container, homes[i] as string, signal, { path: plan.home, skip: isPeerMemory });
+    await loadHome(ceremony.container, homes[i] as string, signal, {
+      path: plan.home,
+      skip: (rel) => isPeerMemory(rel) || isModuleCache(rel) || isConsensusWal(rel),
+    });
   }
   const ids = await Promise.all(
     homes.map(async (home) =>

@@ -1,6 +1,8 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { type PeerRoute, writeNodeFiles } from "../../../chain/ceremony.js";
+import { isConsensusWal } from "../../../chain/consensusWal.js";
+import { isModuleCache } from "../../../chain/moduleCache.js";
 import { nodeIdFromNodeKey, peerAddress } from "../../../chain/nodeId.js";
 import { copyTree, isImmutableFile } from "../../../internal/copyTree.js";
 import type { NetworkSpec } from "../../../specs/types.js";
@@ -11,8 +13,8 @@ import type { NodeRecord } from "../records.js";
 
 /**
  * Makes the homes of a new network from a template: every node's home copied
- * (immutable files hard-linked where the cache shares the filesystem), its
- * peer memory dropped, and every listen address, port and peer entry
+ * (immutable files hard-linked where the cache shares the filesystem; the
+ * compiled-module cache left out), its peer memory dropped, and every listen address, port and peer entry
  * rewritten to the new records' ports. Keys, node ids, genesis and chain id
  * stay the template's. `records` are in the template's node order.
  */
@@ -27,7 +29,11 @@ export async function cloneHomes(
   await Promise.all(
     records.map(async (record, i) => {
       const from = join(dir, (template.nodes[i] as { name: string }).name);
-      await copyTree(from, record.home, { link: isImmutableFile, signal });
+      await copyTree(from, record.home, {
+        link: isImmutableFile,
+        skip: (rel) => isModuleCache(rel) || isConsensusWal(rel),
+        signal,
+      });
       await Promise.all(PEER_MEMORY.map((p) => rm(join(record.home, p), { recursive: true, force: true })));
       record.nodeId = nodeIdFromNodeKey(await readFile(join(record.home, "config", "node_key.json"), "utf8"));
     }),
