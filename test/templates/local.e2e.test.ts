@@ -10,6 +10,7 @@ import { after, before, describe, test } from "node:test";
 import { http, createPublicClient } from "viem";
 import {
   type Client,
+  ConflictError,
   UsageError,
   latestHeight,
   listTemplates,
@@ -220,6 +221,11 @@ describe("local: portable checkpoints", () => {
       "nothing half unpacked",
     );
 
+    await assert.rejects(
+      client.createNetwork(spec("arc-cli"), { ...wait(), from: file }),
+      (err: unknown) => err instanceof ConflictError && /already exists/.test(err.message),
+      "a taken name is refused before the archive is read further",
+    );
     const down = await cli(["down", "arc-cli", "--json"], env);
     assert.equal(down.code, 0, down.stderr);
     await rm(damaged, { force: true });

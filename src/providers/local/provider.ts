@@ -58,6 +58,11 @@ const HOST = "127.0.0.1";
 /** How long seid gets to exit on SIGTERM before SIGKILL when a node is deleted. */
 const STOP_GRACE_MS = 2_000;
 
+const networkExists = (name: string, namespace: string) =>
+  new ConflictError(`Network "${name}" already exists in namespace "${namespace}".`, {
+    metaMessages: ["Delete it first (`seinet down`), or choose another name."],
+  });
+
 /** Options of {@link LocalProvider}. */
 export interface LocalProviderOptions {
   store: StateStore;
@@ -214,6 +219,8 @@ export class LocalProvider implements Provider, LocalReads {
         { field: "from", metaMessages: ["Export it again with this seinet."] },
       );
     }
+    // Checked again under the lock below; here so a taken name unpacks nothing.
+    if (archive && (await this.store.readNetwork(ns, spec.name))) throw networkExists(spec.name, ns);
     const found = archive
       ? await importArchive(from as string, archive, this.#templates, signal)
       : reuse
@@ -241,11 +248,7 @@ export class LocalProvider implements Provider, LocalReads {
     };
     const base = { namespace: ns, network: spec.name, networkNamespace: ns, seid };
     const nodes = await this.store.withLock(async () => {
-      if (await this.store.readNetwork(ns, spec.name)) {
-        throw new ConflictError(`Network "${spec.name}" already exists in namespace "${ns}".`, {
-          metaMessages: ["Delete it first (`seinet down`), or choose another name."],
-        });
-      }
+      if (await this.store.readNetwork(ns, spec.name)) throw networkExists(spec.name, ns);
       for (const name of [...names, ...(sentry ? [sentry] : [])]) {
         if (await this.store.readNode(ns, name)) {
           throw new ConflictError(`A node named "${name}" already exists in namespace "${ns}".`);
