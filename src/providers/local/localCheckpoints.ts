@@ -15,8 +15,12 @@ import type { NodeRecord } from "./records.js";
 import { isAlive, stopSeid } from "./seidProcess.js";
 import type { StateStore } from "./store.js";
 import type { NetworkView } from "./views.js";
+import { waitListening } from "./waitListening.js";
 
 const RECORD = "checkpoint.json";
+
+/** How long followers wait for their restarted peers to listen before they start anyway. */
+const LISTEN_TIMEOUT_MS = 30_000;
 
 /** What the local checkpoints need from the provider. */
 export interface LocalCheckpointDeps {
@@ -101,6 +105,13 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
           if (proc && (await isAlive(proc))) await stopSeid(proc, deps.stopGraceMs);
           await rm(join((await recordOf(m)).home, CONSENSUS_WAL), { recursive: true, force: true });
         }),
+      );
+    },
+    async waitListening(members, signal) {
+      const records = await Promise.all(members.map(recordOf));
+      await waitListening(
+        records.map((r) => ({ host: r.host, port: r.ports.p2p })),
+        { timeoutMs: LISTEN_TIMEOUT_MS, signal },
       );
     },
     async start(members) {

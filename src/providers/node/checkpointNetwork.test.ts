@@ -4,6 +4,7 @@ import { ConflictError } from "../../errors/conflict.js";
 import { FailedError } from "../../errors/failed.js";
 import { NotFoundError } from "../../errors/notFound.js";
 import { UsageError } from "../../errors/usage.js";
+import { fakeEndpoint, statusBody } from "../../readiness/fakeEndpoint.fixture.js";
 import { checkpointNetwork } from "./checkpointNetwork.js";
 import type { CheckpointMember } from "./checkpointOps.js";
 import { type FakeCheckpoints, fakeCheckpoints } from "./fakeCheckpoints.fixture.js";
@@ -138,5 +139,63 @@ describe("restoreNetwork", () => {
     assert.deepEqual(ops.calls, ["stop n-0,n-sentry", "load base"]);
     assert.match(ops.failed ?? "", /restoring checkpoint "base" failed part-way: disk full/);
     assert.ok(ops.saved.has("base"), "checkpoint intact");
+  });
+});
+
+describe("startAndWait, with followers", () => {
+  test("behavior: followers start once their peers listen, before the network's first block; then catch up", async (t) => {
+    const status = await fakeEndpoint(t, () => ({ json: statusBody({ height: 9 }) }));
+    const rpc: CheckpointMember = {
+      name: "n-rpc",
+      namespace: "default",
+      role: "follower",
+      seid: "v6.6.2",
+      tendermintRpc: status.base,
+    };
+    const ops = fakeCheckpoints<null>([...members, rpc]);
+    ops.waitListening = async (ms) => void ops.calls.push(`listening ${ms.map((m) => m.name).join(",")}`);
+    const at: NetworkAt<null> = {
+      view: null,
+      name: "n",
+      namespace: "default",
+      phase: "Ready",
+      tendermintRpc: undefined,
+      waitReady: async () => void ops.calls.push("ready"),
+    };
+    await checkpointNetwork(ops, at, { name: "base" });
+    assert.deepEqual(ops.calls, [
+      "stop n-0,n-sentry,n-rpc",
+      "save base",
+      "start n-0,n-sentry",
+      "listening n-0,n-sentry",
+      "start n-rpc",
+      "ready",
+    ]);
+    assert.ok(
+      status.requests.some((r) => r.path.startsWith("/status")),
+      "the follower's catch-up is waited for",
+    );
+  });
+
+  test("default: a mode that cannot tell when peers listen starts followers once the network is Ready", async (t) => {
+    const status = await fakeEndpoint(t, () => ({ json: statusBody({ height: 9 }) }));
+    const rpc: CheckpointMember = {
+      name: "n-rpc",
+      namespace: "default",
+      role: "follower",
+      seid: "v6.6.2",
+      tendermintRpc: status.base,
+    };
+    const ops = fakeCheckpoints<null>([...members, rpc]);
+    const at: NetworkAt<null> = {
+      view: null,
+      name: "n",
+      namespace: "default",
+      phase: "Ready",
+      tendermintRpc: undefined,
+      waitReady: async () => void ops.calls.push("ready"),
+    };
+    await checkpointNetwork(ops, at, { name: "base" });
+    assert.deepEqual(ops.calls.slice(2), ["start n-0,n-sentry", "ready", "start n-rpc"]);
   });
 });

@@ -36,6 +36,12 @@ export interface CheckpointOps<N> {
    * that replays it can halt for good).
    */
   stop(members: readonly CheckpointMember[], signal: AbortSignal | undefined): Promise<void>;
+  /**
+   * Resolves once the (just started) nodes accept P2P connections, or gives
+   * up quietly at a bound. Absent, followers wait for the network's first
+   * block before they start.
+   */
+  waitListening?(members: readonly CheckpointMember[], signal: AbortSignal | undefined): Promise<void>;
   /** Starts the nodes' seids again on their homes. */
   start(members: readonly CheckpointMember[], signal: AbortSignal | undefined): Promise<void>;
   /** Copies the stopped nodes' homes under `record.name`; resolves with the bytes the copy takes on disk. */

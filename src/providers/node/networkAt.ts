@@ -39,9 +39,10 @@ export async function refuseBusy<N>(
 
 /**
  * Starts the nodes again and resolves once the network is Ready and every
- * follower has caught up. Followers start once the network serves: started
- * together with their peers, their first dials fail and the peer manager's
- * backoff can keep them catching up for tens of seconds.
+ * follower has caught up. Followers start once their peers accept P2P
+ * connections (or, where a mode cannot tell, once the network serves):
+ * started together with their peers, their first dials fail and the peer
+ * manager's backoff can keep them catching up for tens of seconds.
  */
 export async function startAndWait<N>(
   ops: CheckpointOps<N>,
@@ -50,15 +51,23 @@ export async function startAndWait<N>(
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const t0 = Date.now();
-  await ops.start(
-    members.filter((m) => m.role !== "follower"),
-    signal,
-  );
-  await at.waitReady(signal ? { signal } : {});
-  log("%s: Ready again after %d ms", at.name, Date.now() - t0);
+  const peers = members.filter((m) => m.role !== "follower");
   const followers = members.filter((m) => m.role === "follower");
-  if (followers.length === 0) return;
+  await ops.start(peers, signal);
+  const ready = async () => {
+    await at.waitReady(signal ? { signal } : {});
+    log("%s: Ready again after %d ms", at.name, Date.now() - t0);
+  };
+  if (followers.length === 0) return ready();
+  if (!ops.waitListening) {
+    await ready();
+    await ops.start(followers, signal);
+    return waitFollowers(ops, at, signal, t0);
+  }
+  await ops.waitListening(peers, signal);
+  log("%s: peers listen after %d ms", at.name, Date.now() - t0);
   await ops.start(followers, signal);
+  await ready();
   await waitFollowers(ops, at, signal, t0);
 }
 
