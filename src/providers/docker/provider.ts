@@ -46,7 +46,7 @@ import { TaskRunner } from "../../tasks/taskRunner.js";
 import { finishSeededHome, leftOutOfSeed, seedRefusal, seedSource } from "../../templates/followerSeed.js";
 import { refuseArchive } from "../../templates/refuseTemplate.js";
 import { saveTemplate } from "../../templates/saveTemplate.js";
-import { readTemplate, templatesRoot } from "../../templates/templateCache.js";
+import { type NetworkTemplate, readTemplate, templatesRoot } from "../../templates/templateCache.js";
 import { templateFacts, templateKey } from "../../templates/templateKey.js";
 import { NetworkHandle } from "../node/networkHandle.js";
 import { NodeHandle } from "../node/nodeHandle.js";
@@ -54,6 +54,7 @@ import { readContainerFile } from "./archive.js";
 import { CeremonyContainer } from "./ceremonyContainer.js";
 import { checkpointsDir, restoreFailure } from "./checkpoints/dockerCheckpoints.js";
 import { loadHome } from "./checkpoints/homeArchive.js";
+import { ContainerRuntime } from "./containerRuntime.js";
 import { ignoreMissing, isDockerNotFound, mapDockerError } from "./dockerErrors.js";
 import { type DockerOps, type DockerReads, dockerOps } from "./dockerOps.js";
 import { baseLabels, labelFilter } from "./labelSets.js";
@@ -432,12 +433,14 @@ export class DockerProvider implements Provider, DockerReads {
       [LABEL_NETWORK_NAMESPACE]: netNs,
     };
     const volume = resourceName(ns, spec.name);
+    const seed = await this.#seedOf(network, spec, image);
     let ceremony: CeremonyContainer | undefined;
     let container: Docker.Container | undefined;
     try {
       await this.docker.createVolume({ Name: volume, Labels: labels });
-      // The node's container, the ceremony container and what the home needs
-      // from the network come at once; whatever was made is removed on failure.
+      // The node's container, the ceremony container (a follower seeded from
+      // a template needs none) and what the home needs from the network come
+      // at once; whatever was made is removed on failure.
       const [made, started, known] = await Promise.allSettled([
         createNodeContainer(this.docker, {
           name: spec.name,
@@ -447,22 +450,37 @@ export class DockerProvider implements Provider, DockerReads {
           labels,
           volume,
         }),
-        CeremonyContainer.start(this.docker, {
-          name: resourceName(ns, `${spec.name}-ceremony`),
-          image,
-          volumes: [{ volume, node: spec.name }],
-          labels: { ...labels, [LABEL_ROLE]: ROLE_CEREMONY },
-        }),
+        seed
+          ? Promise.resolve(undefined)
+          : CeremonyContainer.start(this.docker, {
+              name: resourceName(ns, `${spec.name}-ceremony`),
+              image,
+              volumes: [{ volume, node: spec.name }],
+              labels: { ...labels, [LABEL_ROLE]: ROLE_CEREMONY },
+            }),
         this.#joinFacts(network, netNs, spec.name),
       ]);
       if (made.status === "fulfilled") container = made.value;
       if (started.status === "fulfilled") ceremony = started.value;
       for (const step of [made, started, known]) if (step.status === "rejected") throw step.reason;
       const { peers, genesis } = (known as PromiseFulfilledResult<JoinFacts>).value;
-      const home = ceremony as CeremonyContainer;
+      const node = container as Docker.Container;
       const plan = this.#homePlan(ns, spec.name, "follower");
-      const seeded = await this.#seedFollower(network, home, plan, spec, image, { genesis, peers, signal });
-      if (!seeded) {
+      if (seed) {
+        this.#progress(`${spec.name}: from the template's chain data at height ${seed.height}`);
+        // Straight into the node's own (created, not started) container.
+        await loadHome(node, join(this.#templates, seed.key, seedSource(seed)), signal, {
+          skip: leftOutOfSeed,
+        });
+        await finishSeededHome(
+          new ContainerRuntime(this.docker, node),
+          CONTAINER_HOME,
+          { chainId: network.chainId, genesis },
+          { ...plan.config, peers, overrides: spec.config, moniker: spec.name },
+        );
+        await node.start();
+      } else {
+        const home = ceremony as CeremonyContainer;
         await initFollowerHome(home, {
           chainId: network.chainId,
           plan,
@@ -471,9 +489,9 @@ export class DockerProvider implements Provider, DockerReads {
           configOverrides: spec.config,
           signal,
         });
+        ceremony = undefined;
+        await Promise.all([home.remove(), node.start()]);
       }
-      ceremony = undefined;
-      await Promise.all([home.remove(), (container as Docker.Container).start()]);
     } catch (err) {
       await ceremony?.remove();
       if (!(err instanceof ConflictError)) {
@@ -486,39 +504,17 @@ export class DockerProvider implements Provider, DockerReads {
   }
 
   /**
-   * A follower of a network cloned from a template starts from the
-   * template's chain data (its sentry's home, new keys) put into its volume:
-   * no `seid init`, no InitChain, block sync from the template's height.
-   * False when it must start from genesis (see seedRefusal, or the template
-   * is gone).
+   * The template a follower of a network cloned from one starts from: its
+   * sentry's home (new keys) put into the follower's volume, so no `seid
+   * init`, no InitChain, block sync from the template's height. Undefined
+   * when it must start from genesis (see seedRefusal, or the template is gone).
    */
-  async #seedFollower(
-    network: NetworkView,
-    home: CeremonyContainer,
-    plan: HomePlan,
-    spec: NodeSpec,
-    image: string,
-    wiring: { genesis: string; peers: string[]; signal: AbortSignal | undefined },
-  ): Promise<boolean> {
+  async #seedOf(network: NetworkView, spec: NodeSpec, image: string): Promise<NetworkTemplate | undefined> {
     const template = network.template ? await readTemplate(this.#templates, network.template) : undefined;
-    if (!template) return false;
+    if (!template) return undefined;
     const refusal = seedRefusal({ template, seid: image, config: spec.config, stateSync: false });
-    if (refusal) {
-      log("follower %s starts from genesis: %s", spec.name, refusal);
-      return false;
-    }
-    this.#progress(`${spec.name}: from the template's chain data at height ${template.height}`);
-    await loadHome(home.container, join(this.#templates, template.key, seedSource(template)), wiring.signal, {
-      path: plan.home,
-      skip: leftOutOfSeed,
-    });
-    await finishSeededHome(
-      home,
-      plan.home,
-      { chainId: network.chainId, genesis: wiring.genesis },
-      { ...plan.config, peers: wiring.peers, overrides: spec.config, moniker: spec.name },
-    );
-    return true;
+    if (refusal) log("follower %s starts from genesis: %s", spec.name, refusal);
+    return refusal ? undefined : template;
   }
 
   /**
