@@ -5,7 +5,7 @@
 // no container runs), gofakes3 (in-memory S3) and the controller itself, all on
 // loopback ports. No kubelet or pod runner: no seid or sidecar ever answers, so
 // the controller's plans never finish and networks never reach Ready here.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CoreV1Api, StorageV1Api } from "@kubernetes/client-node";
 import { stringify } from "yaml";
@@ -94,8 +94,12 @@ export async function startControllerEnv(options: ControllerEnvOptions = {}): Pr
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      // Volumes still claimed (a Retain network's, a test that failed midway)
+      // are directories kube-controller-manager made on this machine.
+      const volumes = await hostPathVolumes(cluster).catch(() => []);
       for (const child of [...children].reverse()) await child.stop(5000);
       await cluster.stop();
+      for (const path of volumes) await rm(path, { recursive: true, force: true });
     })();
     return stopping;
   };
@@ -341,4 +345,22 @@ async function createStorageClasses(kc: ReturnType<TestCluster["kubeConfig"]>): 
       if (!isApiStatus(err, 409)) throw err;
     }
   }
+}
+
+/** Where kube-controller-manager's hostPath provisioner puts volumes (fixed in its source). */
+const HOSTPATH_ROOT = "/tmp/hostpath_pv/";
+
+async function hostPathVolumes(cluster: TestCluster): Promise<string[]> {
+  // Bounded: a stop must not hang on an apiserver that no longer answers.
+  let timer: NodeJS.Timeout | undefined;
+  const pvs = await Promise.race([
+    cluster.kubeConfig().makeApiClient(CoreV1Api).listPersistentVolume(),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("listing volumes timed out")), 5000);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  return pvs.items.flatMap((pv) => {
+    const path = pv.spec?.hostPath?.path;
+    return path?.startsWith(HOSTPATH_ROOT) ? [path] : [];
+  });
 }
