@@ -248,6 +248,17 @@ describe("k8s mode against the real sei-k8s-controller", () => {
     assert.match(err.message, /Last seen: phase Initializing/);
     const seen = await client.getNetwork(name);
     assert.equal(seen.phase, "Initializing");
+    // Unlike the stand-in (endpoints only once Ready), the controller
+    // publishes the in-cluster endpoints while the network initializes.
+    const rpc = `http://${name}-internal.${NAMESPACE}.svc:26657`;
+    await until(`network ${name} to publish its endpoints`, OBJECTS_MS, async () => {
+      await net.refresh();
+      return net.tendermintRpc;
+    });
+    assert.equal(net.tendermintRpc, rpc);
+    assert.equal(net.rest, `http://${name}-internal.${NAMESPACE}.svc:1317`);
+    const validator = await client.getNode(node);
+    assert.equal(validator.phase, "Initializing", "the SeiNode waits on its sidecar too");
 
     const volume = await volumeOf(node);
     assert.ok(volume, "the PVC is bound to a volume");
