@@ -58,6 +58,7 @@ const BUCKETS = [
 ];
 const READY_TIMEOUT_MS = 60_000;
 
+/** The test cluster's options: the signal aborts the whole startup, `log` gets every phase. */
 export interface ControllerEnvOptions extends TestClusterOptions {}
 
 export interface ControllerEnv extends AsyncDisposable {
