@@ -16,7 +16,26 @@ export interface KubeBinaries {
 export async function installKube(
   options: { signal?: AbortSignal; log?: (line: string) => void } = {},
 ): Promise<KubeBinaries> {
-  const script = join(repoRoot, "scripts", "install-kube.sh");
+  const dir = await runInstallScript("install-kube.sh", options);
+  const bins: KubeBinaries = {
+    dir,
+    apiserver: join(dir, "bin", "kube-apiserver"),
+    etcd: join(dir, "bin", "etcd"),
+  };
+  for (const bin of [bins.apiserver, bins.etcd]) {
+    await access(bin, constants.X_OK).catch(() => {
+      throw new Error(`scripts/install-kube.sh reported ${dir} but ${bin} is not executable`);
+    });
+  }
+  return bins;
+}
+
+/** Runs scripts/<name> (stderr to `log`) and returns the directory it prints last. */
+async function runInstallScript(
+  name: string,
+  options: { signal?: AbortSignal; log?: (line: string) => void },
+): Promise<string> {
+  const script = join(repoRoot, "scripts", name);
   const stdout = await new Promise<string>((resolve, reject) => {
     const child = spawn("bash", [script], {
       cwd: repoRoot,
@@ -35,7 +54,7 @@ export async function installKube(
       for (const line of lines) {
         errTail.push(line);
         if (errTail.length > 30) errTail.shift();
-        options.log?.(`install-kube: ${line}`);
+        options.log?.(`${name.replace(/\.sh$/, "")}: ${line}`);
       }
     });
     child.on("error", reject);
@@ -44,21 +63,43 @@ export async function installKube(
       else
         reject(
           new Error(
-            `scripts/install-kube.sh failed (${signal ?? `exit code ${code}`}):\n${[...errTail, partial].join("\n")}`,
+            `scripts/${name} failed (${signal ?? `exit code ${code}`}):\n${[...errTail, partial].join("\n")}`,
           ),
         );
     });
   });
   const dir = stdout.trim().split("\n").pop()?.trim();
-  if (!dir) throw new Error("scripts/install-kube.sh printed no cache directory");
-  const bins: KubeBinaries = {
+  if (!dir) throw new Error(`scripts/${name} printed no cache directory`);
+  return dir;
+}
+
+/** The binaries scripts/install-controller.sh builds (cached after the first run). */
+export interface ControllerBinaries {
+  dir: string;
+  controller: string;
+  kwok: string;
+  controllerManager: string;
+  scheduler: string;
+  gofakes3: string;
+}
+
+/** Locates (building on a cache miss, which takes many minutes) the controller-environment binaries. */
+export async function installController(
+  options: { signal?: AbortSignal; log?: (line: string) => void } = {},
+): Promise<ControllerBinaries> {
+  const dir = await runInstallScript("install-controller.sh", options);
+  const bin = (name: string) => join(dir, "bin", name);
+  const bins: ControllerBinaries = {
     dir,
-    apiserver: join(dir, "bin", "kube-apiserver"),
-    etcd: join(dir, "bin", "etcd"),
+    controller: bin("sei-k8s-controller"),
+    kwok: bin("kwok"),
+    controllerManager: bin("kube-controller-manager"),
+    scheduler: bin("kube-scheduler"),
+    gofakes3: bin("gofakes3"),
   };
-  for (const bin of [bins.apiserver, bins.etcd]) {
-    await access(bin, constants.X_OK).catch(() => {
-      throw new Error(`scripts/install-kube.sh reported ${dir} but ${bin} is not executable`);
+  for (const path of [bins.controller, bins.kwok, bins.controllerManager, bins.scheduler, bins.gofakes3]) {
+    await access(path, constants.X_OK).catch(() => {
+      throw new Error(`scripts/install-controller.sh reported ${dir} but ${path} is not executable`);
     });
   }
   return bins;

@@ -43,6 +43,17 @@ export interface TestCluster extends AsyncDisposable {
   readonly caPem: string;
   /** Names of the installed CRDs. */
   readonly crds: readonly string[];
+  /** Temp directory holding the PKI, logs and kubeconfigs; removed by stop(). */
+  readonly dir: string;
+  /** PEM file of the CA (what kube-controller-manager's --root-ca-file wants). */
+  readonly caCertPath: string;
+  /**
+   * The key the apiserver signs service-account tokens with; exposed so a
+   * kube-controller-manager can mint tokens the apiserver accepts.
+   */
+  readonly saPrivateKeyPath: string;
+  /** etcd and kube-apiserver, for callers that record pids to reap them from another process. */
+  readonly processes: readonly ManagedProcess[];
   /** Milliseconds startTestCluster took. */
   readonly startupMs: number;
   /** A fresh admin KubeConfig loaded from kubeconfigPath. */
@@ -224,6 +235,10 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
       adminToken,
       caPem,
       crds,
+      dir,
+      caCertPath: pki.caCert,
+      saPrivateKeyPath: pki.saPrivateKey,
+      processes: children,
       startupMs: Date.now() - started,
       kubeConfig,
       tokenFor,

@@ -1,17 +1,24 @@
 // A minimal HTTPS GET trusting a given CA, for probing the apiserver before
-// any client library is involved.
+// any client library is involved. `insecure` skips verification, for the
+// self-signed loopback health ports of kube-controller-manager/scheduler.
 import { request } from "node:https";
 
 export function httpsGet(
   url: string,
-  options: { ca: string; token?: string; timeoutMs?: number },
+  options: { ca?: string; insecure?: boolean; token?: string; timeoutMs?: number },
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
     const req = request(
       url,
-      { method: "GET", ca: options.ca, headers, timeout: options.timeoutMs ?? 2000 },
+      {
+        method: "GET",
+        ...(options.ca !== undefined ? { ca: options.ca } : {}),
+        ...(options.insecure ? { rejectUnauthorized: false } : {}),
+        headers,
+        timeout: options.timeoutMs ?? 2000,
+      },
       (res) => {
         let body = "";
         res.setEncoding("utf8");

@@ -37,11 +37,21 @@ export function describeExit(exit: Exit): string {
   return exit.signal !== null ? `signal ${exit.signal}` : `exit code ${exit.code}`;
 }
 
-export function startProcess(name: string, command: string, args: string[], logPath: string): ManagedProcess {
+/** `env` is added to the parent's environment. */
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  logPath: string,
+  env?: Record<string, string>,
+): ManagedProcess {
   const fd = openSync(logPath, "a");
   let child: ChildProcess;
   try {
-    child = spawn(command, args, { stdio: ["ignore", fd, fd] });
+    child = spawn(command, args, {
+      stdio: ["ignore", fd, fd],
+      ...(env ? { env: { ...process.env, ...env } } : {}),
+    });
   } finally {
     closeSync(fd);
   }

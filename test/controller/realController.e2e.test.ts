@@ -1,0 +1,309 @@
+// The k8s mode against the real sei-k8s-controller (test/kube/controllerEnv.ts):
+// kube-controller-manager, kube-scheduler and KWOK turn what the controller
+// makes into pods bound to a fake node and reported Running. No pod runner:
+// no seid and no seictl sidecar ever answers, so the controller's genesis
+// plan cannot finish and a network stays Initializing — waitReady is expected
+// to time out here, naming that phase.
+import assert from "node:assert/strict";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import {
+  AppsV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  type KubeConfig,
+  type V1OwnerReference,
+} from "@kubernetes/client-node";
+import { type Client, TimeoutError, isNotFound, open } from "../../src/index.js";
+import { ensureNamespace } from "../kube/cluster.js";
+import { type ControllerEnv, KWOK_NODE, startControllerEnv } from "../kube/controllerEnv.js";
+import { isApiStatus } from "../kube/resources.js";
+import { waitFor } from "../kube/wait.js";
+
+const NAMESPACE = "real-controller";
+const IMAGE = "ghcr.io/sei-protocol/sei:v6.3.0";
+/** What the controller + kube-controller-manager + scheduler + KWOK take for one validator: ~3 s on 2 cores. */
+const OBJECTS_MS = 45_000;
+/** The garbage collector and the controller's finalizers: ~2 s here. */
+const GONE_MS = 30_000;
+
+let env: ControllerEnv;
+let kc: KubeConfig;
+let client: Client;
+let core: CoreV1Api;
+let apps: AppsV1Api;
+let custom: CustomObjectsApi;
+
+// Sessions opened here keep their records in a scratch directory.
+process.env.SEINET_SESSION_DIR = await mkdtemp(join(tmpdir(), "seinet-real-controller-sessions-"));
+
+before(async () => {
+  env = await startControllerEnv({ log: (l) => process.stderr.write(`[env] ${l}\n`) });
+  kc = env.cluster.kubeConfig();
+  core = kc.makeApiClient(CoreV1Api);
+  apps = kc.makeApiClient(AppsV1Api);
+  custom = kc.makeApiClient(CustomObjectsApi);
+  await ensureNamespace(kc, NAMESPACE);
+  client = await open("k8s", { kubeconfig: env.kubeconfigPath, namespace: NAMESPACE });
+});
+
+after(async () => {
+  await client?.close();
+  await env?.stop();
+});
+
+interface SeiNodeObj {
+  metadata: { name: string; ownerReferences?: V1OwnerReference[]; finalizers?: string[] };
+  status?: { phase?: string };
+}
+
+async function seiNodesOf(network: string): Promise<SeiNodeObj[]> {
+  const list = (await custom.listNamespacedCustomObject({
+    group: "sei.io",
+    version: "v1alpha1",
+    namespace: NAMESPACE,
+    plural: "seinodes",
+    labelSelector: `sei.io/nodedeployment=${network}`,
+  })) as { items: SeiNodeObj[] };
+  return list.items;
+}
+
+const ownedBy = (refs: V1OwnerReference[] | undefined, kind: string, name: string) =>
+  (refs ?? []).some((r) => r.kind === kind && r.name === name && r.controller === true);
+
+/** Polls until `probe` returns a value (undefined = not yet), bounded by `timeoutMs`. */
+function until<T extends {}>(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<T | undefined>,
+): Promise<T> {
+  return waitFor<T>(
+    async () => {
+      const value = await probe();
+      return value === undefined ? { done: false } : { done: true, value };
+    },
+    { what, timeoutMs, intervalMs: 250, fatal: () => deadChild() },
+  );
+}
+
+function deadChild(): Error | undefined {
+  const dead = env.processes.find((p) => p.exit() !== undefined);
+  return dead ? new Error(`${dead.name} exited:\n${dead.tail(30)}`) : undefined;
+}
+
+const notFound = async (read: () => Promise<unknown>): Promise<boolean> => {
+  try {
+    await read();
+    return false;
+  } catch (err) {
+    if (isApiStatus(err, 404)) return true;
+    throw err;
+  }
+};
+
+/** Names of what the controller makes for a SeiNode `<node>` (per this controller version). */
+const made = (node: string) => ({
+  statefulSet: node,
+  pod: `${node}-0`,
+  service: node,
+  pvc: `data-${node}`,
+  configMap: `${node}-rbac-proxy-config`,
+});
+
+/** The object, or undefined while it does not exist (other errors propagate). */
+async function present<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (err) {
+    if (isApiStatus(err, 404)) return undefined;
+    throw err;
+  }
+}
+
+/** Waits for the objects of one validator and returns its SeiNode's name. */
+async function waitForValidator(network: string): Promise<string> {
+  // The controller adds its finalizer in a second write, just after creating the SeiNode.
+  const node = await until(`a finalized SeiNode of network ${network}`, OBJECTS_MS, async () =>
+    (await seiNodesOf(network)).find((n) => n.metadata.finalizers?.includes("sei.io/seinode-finalizer")),
+  );
+  assert.equal((await seiNodesOf(network)).length, 1, "one validator, one SeiNode");
+  const name = node.metadata.name;
+  assert.equal(name, `${network}-0`);
+  assert.ok(ownedBy(node.metadata.ownerReferences, "SeiNetwork", network), "the SeiNode is the network's");
+  const m = made(name);
+
+  const sts = await until(`StatefulSet ${m.statefulSet}`, OBJECTS_MS, () =>
+    present(() => apps.readNamespacedStatefulSet({ namespace: NAMESPACE, name: m.statefulSet })),
+  );
+  assert.ok(ownedBy(sts.metadata?.ownerReferences, "SeiNode", name));
+  assert.equal(sts.spec?.replicas, 1);
+  const svc = await until(`Service ${m.service}`, OBJECTS_MS, () =>
+    present(() => core.readNamespacedService({ namespace: NAMESPACE, name: m.service })),
+  );
+  assert.ok(ownedBy(svc.metadata?.ownerReferences, "SeiNode", name));
+  const internal = await until(`Service ${network}-internal`, OBJECTS_MS, () =>
+    present(() => core.readNamespacedService({ namespace: NAMESPACE, name: `${network}-internal` })),
+  );
+  assert.ok(ownedBy(internal.metadata?.ownerReferences, "SeiNetwork", network));
+  const cm = await until(`ConfigMap ${m.configMap}`, OBJECTS_MS, () =>
+    present(() => core.readNamespacedConfigMap({ namespace: NAMESPACE, name: m.configMap })),
+  );
+  assert.ok(ownedBy(cm.metadata?.ownerReferences, "SeiNode", name));
+
+  // The PVC binds through kube-controller-manager's hostPath provisioner.
+  const pvc = await until(`PVC ${m.pvc} Bound`, OBJECTS_MS, async () => {
+    const p = await present(() =>
+      core.readNamespacedPersistentVolumeClaim({ namespace: NAMESPACE, name: m.pvc }),
+    );
+    return p?.status?.phase === "Bound" ? p : undefined;
+  });
+  assert.ok(ownedBy(pvc.metadata?.ownerReferences, "SeiNode", name));
+
+  // kube-controller-manager makes the pod, kube-scheduler binds it, KWOK runs it.
+  const pod = await until(`pod ${m.pod} Running on ${KWOK_NODE}`, OBJECTS_MS, async () => {
+    const p = await present(() => core.readNamespacedPod({ namespace: NAMESPACE, name: m.pod }));
+    return p?.status?.phase === "Running" ? p : undefined;
+  });
+  assert.equal(pod.spec?.nodeName, KWOK_NODE);
+  assert.ok(ownedBy(pod.metadata?.ownerReferences, "StatefulSet", m.statefulSet));
+  await until(`StatefulSet ${m.statefulSet} readyReplicas 1`, OBJECTS_MS, async () => {
+    const s = await apps.readNamespacedStatefulSet({ namespace: NAMESPACE, name: m.statefulSet });
+    return s.status?.readyReplicas === 1 ? true : undefined;
+  });
+  return name;
+}
+
+/** Waits until every object a validator had is gone (the PVC's volume too). */
+async function waitGone(network: string, node: string, volume: string | undefined): Promise<void> {
+  const m = made(node);
+  const reads: [string, () => Promise<unknown>][] = [
+    [
+      `SeiNode ${node}`,
+      () =>
+        custom.getNamespacedCustomObject({
+          group: "sei.io",
+          version: "v1alpha1",
+          namespace: NAMESPACE,
+          plural: "seinodes",
+          name: node,
+        }),
+    ],
+    [
+      `StatefulSet ${m.statefulSet}`,
+      () => apps.readNamespacedStatefulSet({ namespace: NAMESPACE, name: m.statefulSet }),
+    ],
+    [`pod ${m.pod}`, () => core.readNamespacedPod({ namespace: NAMESPACE, name: m.pod })],
+    [`Service ${m.service}`, () => core.readNamespacedService({ namespace: NAMESPACE, name: m.service })],
+    [
+      `Service ${network}-internal`,
+      () => core.readNamespacedService({ namespace: NAMESPACE, name: `${network}-internal` }),
+    ],
+    [
+      `ConfigMap ${m.configMap}`,
+      () => core.readNamespacedConfigMap({ namespace: NAMESPACE, name: m.configMap }),
+    ],
+    [`PVC ${m.pvc}`, () => core.readNamespacedPersistentVolumeClaim({ namespace: NAMESPACE, name: m.pvc })],
+  ];
+  if (volume) reads.push([`PV ${volume}`, () => core.readPersistentVolume({ name: volume })]);
+  for (const [what, read] of reads) {
+    await until(`${what} to be deleted`, GONE_MS, async () => ((await notFound(read)) ? true : undefined));
+  }
+}
+
+/** True once getNetwork says NotFound (any other error propagates). */
+const networkGone = (name: string): Promise<boolean> =>
+  client.getNetwork(name).then(
+    () => false,
+    (err: unknown) => {
+      if (isNotFound(err)) return true;
+      throw err;
+    },
+  );
+
+const volumeOf = async (node: string) =>
+  (await core.readNamespacedPersistentVolumeClaim({ namespace: NAMESPACE, name: made(node).pvc })).spec
+    ?.volumeName;
+
+describe("k8s mode against the real sei-k8s-controller", () => {
+  test("deletionPolicy Delete: objects made, Initializing, waitReady times out, delete() removes everything", async () => {
+    const name = "cascade";
+    const net = await client.createNetwork({ name, validators: 1, image: IMAGE, deletionPolicy: "Delete" });
+    const node = await waitForValidator(name);
+
+    // The controller's own phase, read through seinet.
+    const phase = await until(`network ${name} to have a phase`, OBJECTS_MS, async () => {
+      await net.refresh();
+      return net.phase;
+    });
+    assert.equal(phase, "Initializing");
+    // Nothing answers the controller's sidecar calls, so its genesis plan
+    // never finishes: waitReady must time out naming the last phase.
+    const err = await net.waitReady({ signal: AbortSignal.timeout(2000) }).then(
+      () => assert.fail("waitReady resolved without a pod runner"),
+      (e: unknown) => e,
+    );
+    assert.ok(err instanceof TimeoutError, `TimeoutError, got ${String(err)}`);
+    assert.match(err.message, /Last seen: phase Initializing/);
+    const seen = await client.getNetwork(name);
+    assert.equal(seen.phase, "Initializing");
+    // Unlike the stand-in (endpoints only once Ready), the controller
+    // publishes the in-cluster endpoints while the network initializes.
+    const rpc = `http://${name}-internal.${NAMESPACE}.svc:26657`;
+    await until(`network ${name} to publish its endpoints`, OBJECTS_MS, async () => {
+      await net.refresh();
+      return net.tendermintRpc;
+    });
+    assert.equal(net.tendermintRpc, rpc);
+    assert.equal(net.rest, `http://${name}-internal.${NAMESPACE}.svc:1317`);
+    const validator = await client.getNode(node);
+    assert.equal(validator.phase, "Initializing", "the SeiNode waits on its sidecar too");
+
+    const volume = await volumeOf(node);
+    assert.ok(volume, "the PVC is bound to a volume");
+    await net.delete();
+    await until(`SeiNetwork ${name} to be deleted`, GONE_MS, async () =>
+      (await networkGone(name)) ? true : undefined,
+    );
+    // The garbage collector removes the SeiNode (and through it the
+    // StatefulSet, pod, Services, ConfigMap); the SeiNode's finalizer deletes
+    // its PVC; the storage class's Delete reclaim policy removes the volume.
+    await waitGone(name, node, volume);
+  });
+
+  test("default deletionPolicy (Retain): delete() orphans the SeiNode and everything it owns", async () => {
+    const name = "retained";
+    const net = await client.createNetwork({ name, validators: 1, image: IMAGE });
+    const node = await waitForValidator(name);
+    await net.delete();
+    await until(`SeiNetwork ${name} to be deleted`, GONE_MS, async () =>
+      (await networkGone(name)) ? true : undefined,
+    );
+    // The CRD defaults spec.deletionPolicy to Retain: the controller strips
+    // its owner references from the SeiNodes and the internal Service, so
+    // the validator's pod, StatefulSet and PVC outlive the network.
+    const [orphan] = await seiNodesOf(name);
+    assert.ok(orphan, "the SeiNode outlives its network");
+    assert.equal(orphan.metadata.name, node);
+    assert.ok(!ownedBy(orphan.metadata.ownerReferences, "SeiNetwork", name));
+    const internal = await core.readNamespacedService({ namespace: NAMESPACE, name: `${name}-internal` });
+    assert.ok(!ownedBy(internal.metadata?.ownerReferences, "SeiNetwork", name));
+    const m = made(node);
+    const pod = await core.readNamespacedPod({ namespace: NAMESPACE, name: m.pod });
+    assert.equal(pod.status?.phase, "Running");
+    await core.readNamespacedPersistentVolumeClaim({ namespace: NAMESPACE, name: m.pvc });
+
+    // Cleaning up by hand: deleting the SeiNode takes what it owns with it.
+    const volume = await volumeOf(node);
+    await custom.deleteNamespacedCustomObject({
+      group: "sei.io",
+      version: "v1alpha1",
+      namespace: NAMESPACE,
+      plural: "seinodes",
+      name: node,
+    });
+    await core.deleteNamespacedService({ namespace: NAMESPACE, name: `${name}-internal` });
+    await waitGone(name, node, volume);
+  });
+});
