@@ -86,7 +86,11 @@ export interface NetworkSpec {
   config?: Record<string, string>;
   /** Extra labels on the network's resources. */
   labels?: Record<string, string>;
-  /** What happens to validators when the network is deleted (k8s). */
+  /**
+   * What happens to validators when the network is deleted (k8s). Default
+   * "Delete": everything goes with the network. "Retain" (the CRD's own
+   * default) has the controller orphan the SeiNodes, which keep running.
+   */
   deletionPolicy?: "Delete" | "Retain";
   /** Sidecar image (k8s). */
   sidecarImage?: string;

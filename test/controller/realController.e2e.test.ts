@@ -227,9 +227,9 @@ const volumeOf = async (node: string) =>
     ?.volumeName;
 
 describe("k8s mode against the real sei-k8s-controller", () => {
-  test("deletionPolicy Delete: objects made, Initializing, waitReady times out, delete() removes everything", async () => {
+  test("default (seinet's deletionPolicy Delete): objects made, Initializing, waitReady times out, delete() removes everything", async () => {
     const name = "cascade";
-    const net = await client.createNetwork({ name, validators: 1, image: IMAGE, deletionPolicy: "Delete" });
+    const net = await client.createNetwork({ name, validators: 1, image: IMAGE });
     const node = await waitForValidator(name);
 
     // The controller's own phase, read through seinet.
@@ -272,15 +272,15 @@ describe("k8s mode against the real sei-k8s-controller", () => {
     await waitGone(name, node, volume);
   });
 
-  test("default deletionPolicy (Retain): delete() orphans the SeiNode and everything it owns", async () => {
+  test("deletionPolicy Retain: delete() orphans the SeiNode and everything it owns", async () => {
     const name = "retained";
-    const net = await client.createNetwork({ name, validators: 1, image: IMAGE });
+    const net = await client.createNetwork({ name, validators: 1, image: IMAGE, deletionPolicy: "Retain" });
     const node = await waitForValidator(name);
     await net.delete();
     await until(`SeiNetwork ${name} to be deleted`, GONE_MS, async () =>
       (await networkGone(name)) ? true : undefined,
     );
-    // The CRD defaults spec.deletionPolicy to Retain: the controller strips
+    // Retain (the CRD's own default, asked for here): the controller strips
     // its owner references from the SeiNodes and the internal Service, so
     // the validator's pod, StatefulSet and PVC outlive the network.
     const [orphan] = await seiNodesOf(name);

@@ -28,12 +28,12 @@ describe("mergeLabels", () => {
 });
 
 describe("renderNetwork", () => {
-  test("default: a minimal network", () => {
+  test("default: a minimal network, whose validators go with it when it is deleted", () => {
     assert.deepEqual(renderNetwork({ name: "devnet", validators: 1 }, "ci", "sei:v6.6.2"), {
       apiVersion: "sei.io/v1alpha1",
       kind: "SeiNetwork",
       metadata: { name: "devnet", namespace: "ci", labels: MANAGED },
-      spec: { image: "sei:v6.6.2", replicas: 1, genesis: { chainId: "devnet" } },
+      spec: { image: "sei:v6.6.2", replicas: 1, genesis: { chainId: "devnet" }, deletionPolicy: "Delete" },
     });
   });
 
@@ -105,7 +105,12 @@ describe("renderNetwork", () => {
       "d",
       "i",
     );
-    assert.deepEqual(rendered.spec, { image: "i", replicas: 3, genesis: { chainId: "n" } });
+    assert.deepEqual(rendered.spec, {
+      image: "i",
+      replicas: 3,
+      genesis: { chainId: "n" },
+      deletionPolicy: "Delete",
+    });
   });
 
   test("behavior: snapshots become state-sync configOverrides beside the caller's config", () => {

@@ -34,7 +34,9 @@ export function renderNetwork(spec: NetworkSpec, namespace: string, image: strin
     : {};
   const overrides = { ...snapshots, ...spec.config };
   if (Object.keys(overrides).length > 0) body.configOverrides = overrides;
-  if (spec.deletionPolicy) body.deletionPolicy = spec.deletionPolicy;
+  // The CRD's default, Retain, has the controller orphan the validators: a
+  // deleted test network would keep running. seinet's default deletes them.
+  body.deletionPolicy = spec.deletionPolicy ?? "Delete";
   if (spec.sidecarImage) body.sidecar = { image: spec.sidecarImage };
   return {
     apiVersion: API_VERSION,
