@@ -1,14 +1,12 @@
 /**
  * Tendermint's consensus WAL, relative to a home: the messages of the height
- * in progress, replayed when seid starts. A network stopped whole (for a
- * checkpoint, a restore, a template) and started again must start without
- * it: every validator replays its own prevote of the unfinished height, the
- * replayed proposal reads as not timely (a replay has no receive time), the
- * nil prevote that follows conflicts with the signed one, and consensus
- * stops there for good (seen with four validators in the docker mode, and
- * after a local restore). Without it a validator starts the height afresh;
- * its sign state (`priv_validator_state.json`, always kept) still refuses a
- * conflicting vote, and the next round goes on.
+ * in progress, with the node's own votes, replayed when seid starts. It
+ * belongs to the node that wrote it: a node made from another's chain data
+ * (a follower seeded from a template, a template's sentry given its
+ * validator's data) starts without it. A validator keeps its own: restarted
+ * without it, a validator that had prevoted or precommitted in the round in
+ * progress can sign nothing more in that round (its sign state refuses), and
+ * when that holds for more than a third of the power the round never ends.
  */
 export const CONSENSUS_WAL = "data/tendermint/cs.wal";
 

@@ -1,6 +1,5 @@
 import { mkdir, readFile, readdir, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { CONSENSUS_WAL, isConsensusWal } from "../../chain/consensusWal.js";
 import { WASM_MODULE_CACHE, isModuleCache } from "../../chain/moduleCache.js";
 import type { Checkpoint } from "../../client/checkpoint.js";
 import { ConflictError } from "../../errors/conflict.js";
@@ -103,7 +102,6 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
         members.map(async (m) => {
           const proc = await store.readProc(m.namespace, m.name);
           if (proc && (await isAlive(proc))) await stopSeid(proc, deps.stopGraceMs);
-          await rm(join((await recordOf(m)).home, CONSENSUS_WAL), { recursive: true, force: true });
         }),
       );
     },
@@ -128,7 +126,7 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
           const node = await recordOf(m);
           await copyTree(node.home, join(into, m.name), {
             link: isImmutableFile,
-            skip: (rel) => isModuleCache(rel) || isConsensusWal(rel),
+            skip: isModuleCache,
             dedupe,
             signal,
           });
@@ -145,11 +143,7 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
           const outgoing = `${node.home}.replaced`;
           await rm(incoming, { recursive: true, force: true });
           await rm(outgoing, { recursive: true, force: true });
-          await copyTree(join(from, m.name), incoming, {
-            link: isImmutableFile,
-            skip: isConsensusWal,
-            signal,
-          });
+          await copyTree(join(from, m.name), incoming, { link: isImmutableFile, signal });
           await keepModuleCache(node.home, incoming);
           await rename(node.home, outgoing);
           await rename(incoming, node.home);

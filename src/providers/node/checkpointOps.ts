@@ -30,11 +30,7 @@ export interface CheckpointOps<N> {
   busy(network: N, nodes: readonly string[]): Promise<string | undefined>;
   /** Every node of the network: validators (ordinal order), sentry, then followers. */
   members(network: N, signal: AbortSignal | undefined): Promise<CheckpointMember[]>;
-  /**
-   * Stops the nodes' seids (SIGTERM, a grace, then kill), all at once, and
-   * forgets their consensus WAL (see CONSENSUS_WAL: a network stopped whole
-   * that replays it can halt for good).
-   */
+  /** Stops the nodes' seids (SIGTERM, a grace, then kill), all at once. */
   stop(members: readonly CheckpointMember[], signal: AbortSignal | undefined): Promise<void>;
   /**
    * Resolves once the (just started) nodes accept P2P connections, or gives

@@ -1,7 +1,6 @@
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type Docker from "dockerode";
-import { isConsensusWal } from "../../../chain/consensusWal.js";
 import { isModuleCache } from "../../../chain/moduleCache.js";
 import type { Checkpoint } from "../../../client/checkpoint.js";
 import { InfraError } from "../../../errors/infra.js";
@@ -22,7 +21,7 @@ import { resourceName } from "../names.js";
 import { seinetContainers } from "../nodeContainer.js";
 import { RESTART_GRACE_S, publishedPorts, recreateNodeContainer } from "../recreateNodeContainer.js";
 import type { NetworkView, NodeView } from "../views.js";
-import { emptyConsensusWal, loadHome, saveHome } from "./homeArchive.js";
+import { loadHome, saveHome } from "./homeArchive.js";
 
 const RECORD = "checkpoint.json";
 /** Beside a network's checkpoints: why its last restore failed, while it has not been restored since. */
@@ -121,7 +120,6 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
                 throw mapDockerError(err, `stopping node "${m.name}"`);
             });
           }
-          await emptyConsensusWal(container);
         }),
       );
     },
@@ -141,11 +139,7 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
     async save(view, record, members, signal) {
       const into = join(await dirOf(view), record.name);
       await Promise.all(
-        members.map((m) =>
-          saveHome(containerOf(m), join(into, m.name), signal, {
-            skip: (rel) => isModuleCache(rel) || isConsensusWal(rel),
-          }),
-        ),
+        members.map((m) => saveHome(containerOf(m), join(into, m.name), signal, { skip: isModuleCache })),
       );
       return diskUsage(into);
     },
@@ -164,9 +158,7 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
             await docker.createVolume({ Name: volume, Labels });
           },
         });
-        await loadHome(container, join(from, m.name), signal, {
-          skip: (rel) => isModuleCache(rel) || isConsensusWal(rel),
-        });
+        await loadHome(container, join(from, m.name), signal, { skip: isModuleCache });
       }
     },
     write: async (view, record) =>

@@ -1,8 +1,7 @@
 import { mkdir } from "node:fs/promises";
-import { join, posix } from "node:path";
+import { join } from "node:path";
 import type { Readable } from "node:stream";
 import type Docker from "dockerode";
-import { CONSENSUS_WAL } from "../../../chain/consensusWal.js";
 import { throwIfAborted } from "../../../internal/abort.js";
 import { packTree, writeEntry } from "../../../internal/treeArchive.js";
 import { loadOptional } from "../image/dockerHost.js";
@@ -85,39 +84,4 @@ export async function loadHome(
     throw err;
   }
   await put;
-}
-
-/**
- * Empties every file of a stopped node container's consensus WAL through the
- * archive API (the images have no shell to remove it; an empty WAL is a new
- * one to seid). See CONSENSUS_WAL for why a network stopped whole must start
- * without it. A node without one is left as it is.
- */
-export async function emptyConsensusWal(container: Docker.Container): Promise<void> {
-  const dir = posix.join(CONTAINER_HOME, CONSENSUS_WAL);
-  const files: string[] = [];
-  const { extract, pack } = await tarStream();
-  let archive: Readable;
-  try {
-    archive = (await container.getArchive({ path: dir })) as unknown as Readable;
-  } catch (err) {
-    if ((err as { statusCode?: number }).statusCode === 404) return;
-    throw err;
-  }
-  const ex = extract();
-  archive.pipe(ex);
-  try {
-    for await (const entry of ex) {
-      const rel = inside(entry.header.name);
-      if (entry.header.type === "file" && rel) files.push(rel);
-      entry.resume();
-    }
-  } finally {
-    archive.destroy();
-  }
-  if (files.length === 0) return;
-  const p = pack();
-  for (const rel of files) p.entry({ name: rel, mode: 0o600, uid: SEI_UID, gid: SEI_UID }, "");
-  p.finalize();
-  await container.putArchive(p as unknown as NodeJS.ReadableStream, { path: dir });
 }

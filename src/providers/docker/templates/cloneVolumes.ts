@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type HomePlan, writeNodeFiles } from "../../../chain/ceremony.js";
-import { isConsensusWal } from "../../../chain/consensusWal.js";
 import { isModuleCache } from "../../../chain/moduleCache.js";
 import { nodeIdFromNodeKey, peerAddress } from "../../../chain/nodeId.js";
 import { DEFAULT_PORTS } from "../../../chain/ports.js";
@@ -32,7 +31,7 @@ export async function cloneVolumes(
   for (const [i, plan] of plans.entries()) {
     await loadHome(ceremony.container, homes[i] as string, signal, {
       path: plan.home,
-      skip: (rel) => isPeerMemory(rel) || isModuleCache(rel) || isConsensusWal(rel),
+      skip: (rel) => isPeerMemory(rel) || isModuleCache(rel),
     });
   }
   const ids = await Promise.all(

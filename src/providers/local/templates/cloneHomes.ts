@@ -1,7 +1,6 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { type PeerRoute, writeNodeFiles } from "../../../chain/ceremony.js";
-import { isConsensusWal } from "../../../chain/consensusWal.js";
 import { isModuleCache } from "../../../chain/moduleCache.js";
 import { nodeIdFromNodeKey, peerAddress } from "../../../chain/nodeId.js";
 import { copyTree, isImmutableFile } from "../../../internal/copyTree.js";
@@ -31,7 +30,7 @@ export async function cloneHomes(
       const from = join(dir, (template.nodes[i] as { name: string }).name);
       await copyTree(from, record.home, {
         link: isImmutableFile,
-        skip: (rel) => isModuleCache(rel) || isConsensusWal(rel),
+        skip: isModuleCache,
         signal,
       });
       await Promise.all(PEER_MEMORY.map((p) => rm(join(record.home, p), { recursive: true, force: true })));
