@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { test } from "node:test";
 import { nodeIdFromNodeKey } from "./nodeId.js";
-import { newNodeIdentity } from "./nodeIdentity.js";
+import { IDENTITY_FILES, newNodeIdentity } from "./nodeIdentity.js";
 
 const file = (id: ReturnType<typeof newNodeIdentity>, path: string) =>
   id.files.find((f) => f.path === path)?.data ?? "";
@@ -11,6 +11,11 @@ test("newNodeIdentity: the node id is the one its node_key.json gives", () => {
   const id = newNodeIdentity();
   assert.match(id.nodeId, /^[0-9a-f]{40}$/);
   assert.equal(nodeIdFromNodeKey(file(id, "config/node_key.json")), id.nodeId);
+  assert.deepEqual(
+    id.files.map((f) => f.path),
+    [...IDENTITY_FILES],
+    "IDENTITY_FILES names what it writes",
+  );
 });
 
 test("newNodeIdentity: the consensus key's address is sha256(pub)[:20], its pubkey file agrees, its sign state is zero", () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { type TestContext, describe, test } from "node:test";
 import { ConflictError } from "../../errors/conflict.js";
 import { FailedError } from "../../errors/failed.js";
 import { NotFoundError } from "../../errors/notFound.js";
@@ -142,26 +142,32 @@ describe("restoreNetwork", () => {
   });
 });
 
+/** A network of `members` plus a follower whose /status (a real local HTTP server) says it has caught up. */
+async function withFollower(t: TestContext) {
+  const status = await fakeEndpoint(t, () => ({ json: statusBody({ height: 9 }) }));
+  const rpc: CheckpointMember = {
+    name: "n-rpc",
+    namespace: "default",
+    role: "follower",
+    seid: "v6.6.2",
+    tendermintRpc: status.base,
+  };
+  const ops = fakeCheckpoints<null>([...members, rpc]);
+  const at: NetworkAt<null> = {
+    view: null,
+    name: "n",
+    namespace: "default",
+    phase: "Ready",
+    tendermintRpc: undefined,
+    waitReady: async () => void ops.calls.push("ready"),
+  };
+  return { status, ops, at };
+}
+
 describe("startAndWait, with followers", () => {
   test("behavior: followers start once their peers listen, before the network's first block; then catch up", async (t) => {
-    const status = await fakeEndpoint(t, () => ({ json: statusBody({ height: 9 }) }));
-    const rpc: CheckpointMember = {
-      name: "n-rpc",
-      namespace: "default",
-      role: "follower",
-      seid: "v6.6.2",
-      tendermintRpc: status.base,
-    };
-    const ops = fakeCheckpoints<null>([...members, rpc]);
+    const { status, ops, at } = await withFollower(t);
     ops.waitListening = async (ms) => void ops.calls.push(`listening ${ms.map((m) => m.name).join(",")}`);
-    const at: NetworkAt<null> = {
-      view: null,
-      name: "n",
-      namespace: "default",
-      phase: "Ready",
-      tendermintRpc: undefined,
-      waitReady: async () => void ops.calls.push("ready"),
-    };
     await checkpointNetwork(ops, at, { name: "base" });
     assert.deepEqual(ops.calls, [
       "stop n-0,n-sentry,n-rpc",
@@ -178,23 +184,7 @@ describe("startAndWait, with followers", () => {
   });
 
   test("default: a mode that cannot tell when peers listen starts followers once the network is Ready", async (t) => {
-    const status = await fakeEndpoint(t, () => ({ json: statusBody({ height: 9 }) }));
-    const rpc: CheckpointMember = {
-      name: "n-rpc",
-      namespace: "default",
-      role: "follower",
-      seid: "v6.6.2",
-      tendermintRpc: status.base,
-    };
-    const ops = fakeCheckpoints<null>([...members, rpc]);
-    const at: NetworkAt<null> = {
-      view: null,
-      name: "n",
-      namespace: "default",
-      phase: "Ready",
-      tendermintRpc: undefined,
-      waitReady: async () => void ops.calls.push("ready"),
-    };
+    const { ops, at } = await withFollower(t);
     await checkpointNetwork(ops, at, { name: "base" });
     assert.deepEqual(ops.calls.slice(2), ["start n-0,n-sentry", "ready", "start n-rpc"]);
   });
