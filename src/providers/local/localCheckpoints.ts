@@ -10,8 +10,8 @@ import { withExclusiveDirLock } from "../../internal/dirLock.js";
 import { activeRuns } from "../../tasks/activeRuns.js";
 import type { CheckpointMember, CheckpointOps } from "../node/checkpointOps.js";
 import { endpointsOf } from "./endpoints.js";
-import type { NodeRecord } from "./records.js";
-import { isAlive, stopSeid } from "./seidProcess.js";
+import type { NodeRecord, ProcRecord } from "./records.js";
+import { freezeSeid, isAlive, killFrozenSeid, stopSeid, thawSeid } from "./seidProcess.js";
 import type { StateStore } from "./store.js";
 import type { NetworkView } from "./views.js";
 import { waitListening } from "./waitListening.js";
@@ -40,6 +40,13 @@ async function memberRecords(store: StateStore, view: NetworkView): Promise<Node
     .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
   const members = [...validators, ...(sentry ? [sentry] : [])].map(own);
   return [...members.filter((r): r is NodeRecord => r !== undefined), ...followers];
+}
+
+/** The recorded seid processes of `members` that still run. */
+async function runningProcs(store: StateStore, members: readonly CheckpointMember[]): Promise<ProcRecord[]> {
+  const procs = await Promise.all(members.map((m) => store.readProc(m.namespace, m.name)));
+  const alive = await Promise.all(procs.map(async (p) => (p && (await isAlive(p)) ? p : undefined)));
+  return alive.filter((p): p is ProcRecord => p !== undefined);
 }
 
 function member(record: NodeRecord): CheckpointMember {
@@ -104,6 +111,28 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
           if (proc && (await isAlive(proc))) await stopSeid(proc, deps.stopGraceMs);
         }),
       );
+    },
+    async freeze(members) {
+      const procs = await runningProcs(store, members);
+      const frozen = await Promise.allSettled(procs.map(freezeSeid));
+      const failed = frozen.find((r) => r.status === "rejected");
+      if (failed) {
+        for (const proc of procs) thawSeid(proc);
+        throw (failed as PromiseRejectedResult).reason;
+      }
+    },
+    async thaw(members) {
+      for (const proc of await runningProcs(store, members)) thawSeid(proc);
+    },
+    async readHomeFile(m, rel) {
+      const node = await recordOf(m);
+      return readFile(join(node.home, rel), "utf8").catch((err: NodeJS.ErrnoException) => {
+        if (err.code === "ENOENT") return undefined;
+        throw new InfraError(`Cannot read ${rel} of node "${m.name}".`, { cause: err });
+      });
+    },
+    async kill(members) {
+      await Promise.all((await runningProcs(store, members)).map(killFrozenSeid));
     },
     async waitListening(members, signal) {
       const records = await Promise.all(members.map(recordOf));

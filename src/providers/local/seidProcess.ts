@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { closeSync, fstatSync, openSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { readFile, readdir, rm } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import { InfraError } from "../../errors/infra.js";
 import { logger } from "../../internal/debug.js";
@@ -123,4 +123,45 @@ export async function stopSeid(proc: ProcRecord, graceMs: number): Promise<void>
   log("seid pid %d ignored SIGTERM for %d ms; SIGKILL", proc.pid, graceMs);
   killGroup(proc.pgid, "SIGKILL");
   for (let i = 0; i < 200 && (await isAlive(proc)); i++) await delay(25);
+}
+
+/** True once every thread of `pid` is stopped (or the process is gone). */
+async function allThreadsStopped(pid: number): Promise<boolean> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  for (const tid of tasks) {
+    const text = await readFile(`/proc/${pid}/task/${tid}/stat`, "utf8").catch(() => "");
+    const state = text.slice(text.lastIndexOf(")") + 2, text.lastIndexOf(")") + 3);
+    if (state !== "" && state !== "T" && state !== "t" && state !== "Z" && state !== "X") return false;
+  }
+  return true;
+}
+
+/**
+ * Stops a node's process group where it is (SIGSTOP) and resolves once every
+ * seid thread has stopped: what is on disk then stays as it is until
+ * {@link thawSeid} or {@link killFrozenSeid}. Up to a second; a process that
+ * does not stop by then is an InfraError (after it is let go again).
+ */
+export async function freezeSeid(proc: ProcRecord): Promise<void> {
+  killGroup(proc.pgid, "SIGSTOP");
+  for (let i = 0; i < 200; i++) {
+    if (await allThreadsStopped(proc.pid)) return;
+    await delay(5);
+  }
+  killGroup(proc.pgid, "SIGCONT");
+  throw new InfraError(`seid pid ${proc.pid} did not stop on SIGSTOP within a second.`);
+}
+
+/** Lets a node frozen by {@link freezeSeid} run again. */
+export function thawSeid(proc: ProcRecord): void {
+  killGroup(proc.pgid, "SIGCONT");
+}
+
+/**
+ * Ends a frozen node at once (SIGKILL: it runs no further instruction, so it
+ * signs nothing after its state was read) and resolves once it is gone.
+ */
+export async function killFrozenSeid(proc: ProcRecord): Promise<void> {
+  killGroup(proc.pgid, "SIGKILL");
+  for (let i = 0; i < 400 && (await isAlive(proc)); i++) await delay(10);
 }

@@ -34,7 +34,13 @@ describe("checkpointNetwork", () => {
   test("default: stops every node, copies, writes the record, starts them, waits", async () => {
     const { ops, at, waits } = network();
     const record = await checkpointNetwork(ops, at, { name: "base" });
-    assert.deepEqual(ops.calls, ["stop n-0,n-sentry", "save base", "start n-0,n-sentry"]);
+    assert.deepEqual(ops.calls, [
+      "freeze n-0",
+      "stop n-sentry",
+      "kill n-0",
+      "save base",
+      "start n-0,n-sentry",
+    ]);
     assert.equal(record.bytes, 1234);
     assert.deepEqual(record.nodes, ["n-0", "n-sentry"]);
     assert.deepEqual(record.seid, ["v6.6.2"]);
@@ -73,7 +79,14 @@ describe("checkpointNetwork", () => {
     const { ops, at, waits } = network();
     ops.failAt = "save";
     await assert.rejects(checkpointNetwork(ops, at, { name: "base" }), /disk full/);
-    assert.deepEqual(ops.calls, ["stop n-0,n-sentry", "save base", "remove base", "start n-0,n-sentry"]);
+    assert.deepEqual(ops.calls, [
+      "freeze n-0",
+      "stop n-sentry",
+      "kill n-0",
+      "save base",
+      "remove base",
+      "start n-0,n-sentry",
+    ]);
     assert.equal(ops.saved.size, 0);
     assert.deepEqual([...ops.running], ["n-0", "n-sentry"]);
     assert.equal(waits.length, 1, "waited for it to serve again");
@@ -170,7 +183,9 @@ describe("startAndWait, with followers", () => {
     ops.waitListening = async (ms) => void ops.calls.push(`listening ${ms.map((m) => m.name).join(",")}`);
     await checkpointNetwork(ops, at, { name: "base" });
     assert.deepEqual(ops.calls, [
-      "stop n-0,n-sentry,n-rpc",
+      "freeze n-0",
+      "stop n-sentry,n-rpc",
+      "kill n-0",
       "save base",
       "start n-0,n-sentry",
       "listening n-0,n-sentry",
@@ -186,6 +201,6 @@ describe("startAndWait, with followers", () => {
   test("default: a mode that cannot tell when peers listen starts followers once the network is Ready", async (t) => {
     const { ops, at } = await withFollower(t);
     await checkpointNetwork(ops, at, { name: "base" });
-    assert.deepEqual(ops.calls.slice(2), ["start n-0,n-sentry", "ready", "start n-rpc"]);
+    assert.deepEqual(ops.calls.slice(4), ["start n-0,n-sentry", "ready", "start n-rpc"]);
   });
 });

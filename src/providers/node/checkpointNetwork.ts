@@ -6,6 +6,7 @@ import { latestHeight } from "../../readiness/latestHeight.js";
 import { checkCheckpointName, defaultCheckpointName } from "./checkpointName.js";
 import type { CheckpointOps } from "./checkpointOps.js";
 import { type NetworkAt, refuseBusy, startAndWait, waitBack } from "./networkAt.js";
+import { stopAtSafePoint } from "./stopAtSafePoint.js";
 
 const log = logger("checkpoint");
 
@@ -13,8 +14,9 @@ const log = logger("checkpoint");
 const RECOVER_MS = 120_000;
 
 /**
- * Takes a checkpoint of a Ready network: stop every node, copy every home,
- * start them again, written once for every mode over its {@link CheckpointOps}.
+ * Takes a checkpoint of a Ready network: stop every node (validators at a
+ * safe point, {@link stopAtSafePoint}), copy every home, start them again,
+ * written once for every mode over its {@link CheckpointOps}.
  * Whatever fails, the nodes are started again and a partial copy is removed,
  * so the network runs as before.
  */
@@ -46,7 +48,8 @@ export async function checkpointNetwork<N>(
     let record: Checkpoint | undefined;
     let failed: unknown;
     try {
-      await ops.stop(members, signal);
+      // Stopped where a restart cannot halt the chain: the homes started again, and every copy restored later.
+      await stopAtSafePoint(ops, members, at.tendermintRpc, signal);
       const draft: Checkpoint = {
         name,
         network: at.name,

@@ -1,4 +1,5 @@
 import type { NodeRole } from "../../chain/config.js";
+import type { SIGN_STATE_FILE } from "../../chain/signState.js";
 import type { Checkpoint } from "../../client/checkpoint.js";
 import type { CheckpointArchiveManifest } from "../../templates/checkpointArchive.js";
 
@@ -32,6 +33,18 @@ export interface CheckpointOps<N> {
   members(network: N, signal: AbortSignal | undefined): Promise<CheckpointMember[]>;
   /** Stops the nodes' seids (SIGTERM, a grace, then kill), all at once. */
   stop(members: readonly CheckpointMember[], signal: AbortSignal | undefined): Promise<void>;
+  /**
+   * Freezes the nodes' seids where they are (local: SIGSTOP of the process
+   * group; docker: `docker pause`) and resolves once they are still, so the
+   * sign states read next are the ones on disk when they end.
+   */
+  freeze(members: readonly CheckpointMember[]): Promise<void>;
+  /** Lets nodes frozen by `freeze` run again. */
+  thaw(members: readonly CheckpointMember[]): Promise<void>;
+  /** The text of a file of a node's home (running or frozen), such as {@link SIGN_STATE_FILE}; undefined when absent. */
+  readHomeFile(member: CheckpointMember, rel: string): Promise<string | undefined>;
+  /** Ends frozen nodes at once (SIGKILL: no instruction more runs) and resolves once they are gone. */
+  kill(members: readonly CheckpointMember[]): Promise<void>;
   /**
    * Resolves once the (just started) nodes accept P2P connections, or gives
    * up quietly at a bound. Absent, followers wait for the network's first

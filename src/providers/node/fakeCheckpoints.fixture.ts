@@ -1,3 +1,4 @@
+import { SIGN_STATE_FILE } from "../../chain/signState.js";
 import type { Checkpoint } from "../../client/checkpoint.js";
 import { ConflictError } from "../../errors/conflict.js";
 import type { CheckpointMember, CheckpointOps } from "./checkpointOps.js";
@@ -10,6 +11,9 @@ export interface FakeCheckpoints<N> extends CheckpointOps<N> {
   failed: string | undefined;
   failAt: "save" | "load" | "start" | undefined;
   busyWith: string | undefined;
+  /** The sign step a validator shows at the given freeze (1-based); a precommit (3) unless set. */
+  signStep: (name: string, freeze: number) => number;
+  freezes: number;
 }
 
 /** Fake checkpoints of a network whose nodes are `members`, all running. */
@@ -22,6 +26,8 @@ export function fakeCheckpoints<N>(members: CheckpointMember[]): FakeCheckpoints
     failed: undefined,
     failAt: undefined,
     busyWith: undefined,
+    signStep: () => 3,
+    freezes: 0,
     async exclusive(_network, fn) {
       if (locked) throw new ConflictError("A checkpoint or restore is already under way.");
       locked = true;
@@ -35,6 +41,21 @@ export function fakeCheckpoints<N>(members: CheckpointMember[]): FakeCheckpoints
     members: async () => members,
     async stop(ms) {
       fake.calls.push(`stop ${ms.map((m) => m.name).join(",")}`);
+      for (const m of ms) fake.running.delete(m.name);
+    },
+    async freeze(ms) {
+      fake.freezes++;
+      fake.calls.push(`freeze ${ms.map((m) => m.name).join(",")}`);
+    },
+    async thaw(ms) {
+      fake.calls.push(`thaw ${ms.map((m) => m.name).join(",")}`);
+    },
+    readHomeFile: async (m, rel) =>
+      rel === SIGN_STATE_FILE
+        ? JSON.stringify({ height: "7", round: 0, step: fake.signStep(m.name, fake.freezes) })
+        : undefined,
+    async kill(ms) {
+      fake.calls.push(`kill ${ms.map((m) => m.name).join(",")}`);
       for (const m of ms) fake.running.delete(m.name);
     },
     async start(ms) {

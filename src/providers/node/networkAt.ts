@@ -1,8 +1,10 @@
 import type { OpOptions } from "../../client/options.js";
+import { ChainStalledError } from "../../errors/chainStalled.js";
 import { ConflictError } from "../../errors/conflict.js";
 import { FailedError } from "../../errors/failed.js";
 import { logger } from "../../internal/debug.js";
 import { waitCaughtUp } from "../../readiness/waitCaughtUp.js";
+import { waitChainAdvances } from "../../readiness/waitChainAdvances.js";
 import type { NetworkPhase } from "../../specs/types.js";
 import type { CheckpointMember, CheckpointOps } from "./checkpointOps.js";
 
@@ -56,7 +58,8 @@ export async function startAndWait<N>(
   await ops.start(peers, signal);
   const ready = async () => {
     await at.waitReady(signal ? { signal } : {});
-    log("%s: Ready again after %d ms", at.name, Date.now() - t0);
+    await waitNewBlock(at, peers, signal);
+    log("%s: Ready and committing again after %d ms", at.name, Date.now() - t0);
   };
   if (followers.length === 0) return ready();
   if (!ops.waitListening) {
@@ -69,6 +72,41 @@ export async function startAndWait<N>(
   await ops.start(followers, signal);
   await ready();
   await waitFollowers(ops, at, signal, t0);
+}
+
+/** No block for this long after a restart is a halt, ms: a restart replays one height, then goes on in one block time. */
+const RESTART_STALL_MS = 30_000;
+
+/**
+ * Resolves once the restarted chain commits a block: Ready alone holds for
+ * a chain that halted on its first height after the restart (it had blocks
+ * before), and that must be reported, not handed out as running.
+ */
+async function waitNewBlock<N>(
+  at: NetworkAt<N>,
+  peers: readonly CheckpointMember[],
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const rpcs = peers.flatMap((m) => (m.tendermintRpc ? [m.tendermintRpc] : []));
+  if (rpcs.length === 0) return;
+  await waitChainAdvances(rpcs, {
+    blocks: 1,
+    stallTimeout: RESTART_STALL_MS,
+    timeout: RESTART_STALL_MS * 2,
+    ...(signal ? { signal } : {}),
+  }).catch((err: unknown) => {
+    if (err instanceof ChainStalledError) {
+      throw new ChainStalledError(
+        `Network "${at.name}" started again but commits no block: it is stuck at height ${err.height ?? "?"}.`,
+        { fromHeight: err.fromHeight, height: err.height, stalledMs: err.stalledMs, nodesDown: [] },
+        {
+          cause: err,
+          metaMessages: ["Its nodes' logs say why: `seinet logs <node>`, or `seinet dump` for all of them."],
+        },
+      );
+    }
+    throw err;
+  });
 }
 
 /** Resolves once the network is Ready again and every follower has caught up. */

@@ -1,5 +1,5 @@
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import type Docker from "dockerode";
 import { isModuleCache } from "../../../chain/moduleCache.js";
 import type { Checkpoint } from "../../../client/checkpoint.js";
@@ -16,8 +16,9 @@ import {
 } from "../../../labels.js";
 import { activeRuns } from "../../../tasks/activeRuns.js";
 import type { CheckpointMember, CheckpointOps } from "../../node/checkpointOps.js";
+import { readContainerFile } from "../archive.js";
 import { ignoreMissing, mapDockerError } from "../dockerErrors.js";
-import { resourceName } from "../names.js";
+import { CONTAINER_HOME, resourceName } from "../names.js";
 import { seinetContainers } from "../nodeContainer.js";
 import { RESTART_GRACE_S, publishedPorts, recreateNodeContainer } from "../recreateNodeContainer.js";
 import type { NetworkView, NodeView } from "../views.js";
@@ -120,6 +121,50 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
                 throw mapDockerError(err, `stopping node "${m.name}"`);
             });
           }
+        }),
+      );
+    },
+    async freeze(members) {
+      const paused = await Promise.allSettled(members.map((m) => containerOf(m).pause()));
+      const failed = paused.findIndex((r) => r.status === "rejected");
+      if (failed >= 0) {
+        await Promise.all(
+          members.map((m, i) => (paused[i]?.status === "fulfilled" ? containerOf(m).unpause() : undefined)),
+        ).catch(() => {});
+        const m = members[failed] as CheckpointMember;
+        throw mapDockerError((paused[failed] as PromiseRejectedResult).reason, `pausing node "${m.name}"`);
+      }
+    },
+    async thaw(members) {
+      await Promise.all(
+        members.map((m) =>
+          containerOf(m)
+            .unpause()
+            .catch(() => {}),
+        ),
+      );
+    },
+    async readHomeFile(m, rel) {
+      try {
+        return await readContainerFile(containerOf(m), posix.join(CONTAINER_HOME, rel));
+      } catch (err) {
+        if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+        throw mapDockerError(err, `reading ${rel} of node "${m.name}"`);
+      }
+    },
+    async kill(members) {
+      await Promise.all(
+        members.map(async (m) => {
+          const container = containerOf(m);
+          const inspect = await container.inspect().catch((err: unknown) => {
+            throw mapDockerError(err, `inspecting node "${m.name}"`);
+          });
+          ports.set(`${m.namespace}/${m.name}`, publishedPorts(inspect));
+          // The engine signals a paused container, then lets it run: SIGKILL ends it before it does.
+          await container.kill({ signal: "SIGKILL" }).catch((err: unknown) => {
+            throw mapDockerError(err, `stopping node "${m.name}"`);
+          });
+          await container.wait({ condition: "not-running" }).catch(() => {});
         }),
       );
     },
