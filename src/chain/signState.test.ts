@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { parseSignState, safeToStop, validatorKeyAddress } from "./signState.js";
+import { parseSignState, safeToStop } from "./signState.js";
 
 const state = (step: number, power = 10) => ({ state: { height: 41, round: 0, step }, power });
 
@@ -35,13 +35,5 @@ describe("sign state", () => {
     assert.equal(safeToStop([state(3), state(3), state(3), { state: undefined, power: 10 }]), true);
     assert.equal(safeToStop([state(3), { state: undefined, power: 10 }]), false);
     assert.equal(safeToStop([]), true);
-  });
-
-  test("default: the consensus address of a priv_validator_key.json, upper-case", () => {
-    const address = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
-    assert.equal(validatorKeyAddress(JSON.stringify({ address, pub_key: {} })), address.toUpperCase());
-    assert.equal(validatorKeyAddress("{}"), undefined);
-    assert.equal(validatorKeyAddress('{"address":"xyz"}'), undefined);
-    assert.equal(validatorKeyAddress("not json"), undefined);
   });
 });

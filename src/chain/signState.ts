@@ -31,21 +31,6 @@ export function parseSignState(text: string): SignState | undefined {
   return { height: h as number, round: round as number, step: step as number };
 }
 
-/** A validator's consensus key file, relative to its home: its `address` names it in the validator set. */
-export const VALIDATOR_KEY_FILE = "config/priv_validator_key.json";
-
-/** The consensus address (upper-case hex) in a `priv_validator_key.json`; undefined when it has none. */
-export function validatorKeyAddress(text: string): string | undefined {
-  try {
-    const { address } = JSON.parse(text) as { address?: unknown };
-    return typeof address === "string" && /^[0-9a-fA-F]{40}$/.test(address)
-      ? address.toUpperCase()
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A validator as {@link safeToStop} weighs it: what it signed last, and its voting power. */
 export interface WeighedSignState {
   state: SignState | undefined;

@@ -12,4 +12,6 @@ export interface NodeStatus {
   network?: string;
   /** The node's P2P id, from `node_info.id`. */
   nodeId?: string;
+  /** Its consensus address (upper-case hex), from `validator_info.address`: what names it in the validator set. */
+  validatorAddress?: string;
 }

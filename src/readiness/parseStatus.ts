@@ -47,5 +47,8 @@ export function parseStatus(body: unknown, url: string): NodeStatus {
   const nodeInfo = isObject(status.node_info) ? status.node_info : {};
   if (typeof nodeInfo.network === "string") result.network = nodeInfo.network;
   if (typeof nodeInfo.id === "string") result.nodeId = nodeInfo.id;
+  const validatorInfo = isObject(status.validator_info) ? status.validator_info : {};
+  if (typeof validatorInfo.address === "string" && validatorInfo.address !== "")
+    result.validatorAddress = validatorInfo.address.toUpperCase();
   return result;
 }

@@ -170,3 +170,14 @@ test("error: invalid URL is UsageError", async () => {
     return true;
   });
 });
+
+test("default: a validator's consensus address, upper-case; none when the field is empty", async (t) => {
+  const address = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+  const bodies = [
+    { ...statusBody({ height: 5 }), validator_info: { address, voting_power: "10" } },
+    { ...statusBody({ height: 5 }), validator_info: { address: "", voting_power: "0" } },
+  ];
+  const fake = await fakeEndpoint(t, (_req, i) => ({ json: bodies[i] }));
+  assert.equal((await fetchStatus(fake.base)).validatorAddress, address.toUpperCase());
+  assert.equal((await fetchStatus(fake.base)).validatorAddress, undefined);
+});

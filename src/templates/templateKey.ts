@@ -1,8 +1,12 @@
 import { createHash } from "node:crypto";
 import type { NetworkSpec } from "../specs/types.js";
 
-/** Bumped whenever what a template holds, or how it is cloned, changes: older templates stop matching. */
-export const TEMPLATE_FORMAT = 3;
+/**
+ * Bumped whenever what a template holds, or how it is cloned, changes: older
+ * templates stop matching. 4: validators stopped at a safe point (older ones
+ * could hold a sign state from which the chain never commits again).
+ */
+export const TEMPLATE_FORMAT = 4;
 
 /** Everything that makes a template what it is; two specs with equal facts clone the same chain. */
 export interface TemplateFacts {

@@ -11,7 +11,7 @@ import { activeRuns } from "../../tasks/activeRuns.js";
 import type { CheckpointMember, CheckpointOps } from "../node/checkpointOps.js";
 import { endpointsOf } from "./endpoints.js";
 import type { NodeRecord, ProcRecord } from "./records.js";
-import { freezeSeid, isAlive, killFrozenSeid, stopSeid, thawSeid } from "./seidProcess.js";
+import { freezeSeid, isAlive, killSeidNow, stopSeid, thawSeid } from "./seidProcess.js";
 import type { StateStore } from "./store.js";
 import type { NetworkView } from "./views.js";
 import { waitListening } from "./waitListening.js";
@@ -132,7 +132,7 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
       });
     },
     async kill(members) {
-      await Promise.all((await runningProcs(store, members)).map(killFrozenSeid));
+      await Promise.all((await runningProcs(store, members)).map(killSeidNow));
     },
     async waitListening(members, signal) {
       const records = await Promise.all(members.map(recordOf));

@@ -139,7 +139,7 @@ async function allThreadsStopped(pid: number): Promise<boolean> {
 /**
  * Stops a node's process group where it is (SIGSTOP) and resolves once every
  * seid thread has stopped: what is on disk then stays as it is until
- * {@link thawSeid} or {@link killFrozenSeid}. Up to a second; a process that
+ * {@link thawSeid} or {@link killSeidNow}. Up to a second; a process that
  * does not stop by then is an InfraError (after it is let go again).
  */
 export async function freezeSeid(proc: ProcRecord): Promise<void> {
@@ -158,10 +158,11 @@ export function thawSeid(proc: ProcRecord): void {
 }
 
 /**
- * Ends a frozen node at once (SIGKILL: it runs no further instruction, so it
- * signs nothing after its state was read) and resolves once it is gone.
+ * Ends a node at once, frozen or running (SIGKILL: it runs no further
+ * instruction, so a frozen one signs nothing after its state was read), and
+ * resolves once it is gone.
  */
-export async function killFrozenSeid(proc: ProcRecord): Promise<void> {
+export async function killSeidNow(proc: ProcRecord): Promise<void> {
   killGroup(proc.pgid, "SIGKILL");
   for (let i = 0; i < 400 && (await isAlive(proc)); i++) await delay(10);
 }

@@ -113,7 +113,7 @@ describe("restoreNetwork", () => {
     ops.calls.length = 0;
     ops.failed = "earlier";
     await restoreNetwork(ops, at, "base", {});
-    assert.deepEqual(ops.calls, ["stop n-0,n-sentry", "load base", "start n-0,n-sentry"]);
+    assert.deepEqual(ops.calls, ["kill n-0,n-sentry", "load base", "start n-0,n-sentry"]);
     assert.equal(ops.failed, undefined);
     assert.equal(waits.length, 2);
   });
@@ -149,7 +149,7 @@ describe("restoreNetwork", () => {
       assert.match(e.message, /call restore\("base"\) again/);
       return true;
     });
-    assert.deepEqual(ops.calls, ["stop n-0,n-sentry", "load base"]);
+    assert.deepEqual(ops.calls, ["kill n-0,n-sentry", "load base"]);
     assert.match(ops.failed ?? "", /restoring checkpoint "base" failed part-way: disk full/);
     assert.ok(ops.saved.has("base"), "checkpoint intact");
   });

@@ -43,7 +43,10 @@ export interface CheckpointOps<N> {
   thaw(members: readonly CheckpointMember[]): Promise<void>;
   /** The text of a file of a node's home (running or frozen), such as {@link SIGN_STATE_FILE}; undefined when absent. */
   readHomeFile(member: CheckpointMember, rel: string): Promise<string | undefined>;
-  /** Ends frozen nodes at once (SIGKILL: no instruction more runs) and resolves once they are gone. */
+  /**
+   * Ends nodes at once, frozen or running (SIGKILL: no instruction more runs),
+   * and resolves once they are gone.
+   */
   kill(members: readonly CheckpointMember[]): Promise<void>;
   /**
    * Resolves once the (just started) nodes accept P2P connections, or gives

@@ -58,7 +58,8 @@ export async function restoreNetwork<N>(
     throwIfAborted(signal, what);
     const t0 = Date.now();
     try {
-      await ops.stop(members, signal);
+      // The homes are replaced whole: nothing seid would write on its way out is kept, so it gets no grace.
+      await ops.kill(members);
       log("%s: %d nodes stopped in %d ms", at.name, members.length, Date.now() - t0);
     } catch (err) {
       await ops.start(members, undefined).catch(() => {});

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { SIGN_STATE_FILE, VALIDATOR_KEY_FILE } from "../../chain/signState.js";
-import { fakeEndpoint } from "../../readiness/fakeEndpoint.fixture.js";
+import { fakeEndpoint, statusBody } from "../../readiness/fakeEndpoint.fixture.js";
 import type { CheckpointMember } from "./checkpointOps.js";
 import { fakeCheckpoints } from "./fakeCheckpoints.fixture.js";
 import { SAFE_POINT_TRIES, stopAtSafePoint } from "./stopAtSafePoint.js";
@@ -91,25 +90,26 @@ describe("stopAtSafePoint", () => {
   });
 
   test("behavior: voting power decides: one prevote of four stops at once, unless it holds a third", async (t) => {
-    const four = ["n-0", "n-1", "n-2", "n-3"].map((n) => node(n, "validator"));
-    const address = (name: string) => `${name.slice(-1)}`.repeat(40);
+    const address = (i: number) => String(i).repeat(40);
     const run = async (powers: number[]) => {
+      const four = await Promise.all(
+        powers.map(async (_, i) => {
+          const own = await fakeEndpoint(t, () => ({
+            json: { ...statusBody({ height: 7 }), validator_info: { address: address(i) } },
+          }));
+          return { ...node(`n-${i}`, "validator"), tendermintRpc: own.base };
+        }),
+      );
       const rpc = await fakeEndpoint(t, () => ({
         json: {
           result: {
-            validators: four.map((m, i) => ({ address: address(m.name), voting_power: String(powers[i]) })),
-            total: "4",
+            validators: powers.map((power, i) => ({ address: address(i), voting_power: String(power) })),
+            total: String(powers.length),
           },
         },
       }));
       const ops = fakeCheckpoints<null>(four);
       ops.signStep = (name, freeze) => (name === "n-0" && freeze < 3 ? 2 : 3);
-      ops.readHomeFile = async (m, rel) =>
-        rel === VALIDATOR_KEY_FILE
-          ? JSON.stringify({ address: address(m.name) })
-          : rel === SIGN_STATE_FILE
-            ? JSON.stringify({ height: "7", round: 0, step: ops.signStep(m.name, ops.freezes) })
-            : undefined;
       return stopAtSafePoint(ops, four, rpc.base, undefined, noGap);
     };
     assert.deepEqual(await run([10, 10, 10, 10]), { tries: 1, safe: true });

@@ -1,13 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
-import {
-  SIGN_STATE_FILE,
-  VALIDATOR_KEY_FILE,
-  type WeighedSignState,
-  parseSignState,
-  safeToStop,
-  validatorKeyAddress,
-} from "../../chain/signState.js";
+import { SIGN_STATE_FILE, type WeighedSignState, parseSignState, safeToStop } from "../../chain/signState.js";
 import { logger } from "../../internal/debug.js";
+import { fetchStatus } from "../../readiness/status.js";
 import { votingPowers } from "../../readiness/votingPowers.js";
 import type { CheckpointMember, CheckpointOps } from "./checkpointOps.js";
 
@@ -46,7 +40,7 @@ export async function stopAtSafePoint<N>(
   const validators = members.filter((m) => m.role === "validator");
   const others = members.filter((m) => m.role !== "validator");
   const t0 = Date.now();
-  const powers = await weigh(ops, validators, tendermintRpc, signal);
+  const powers = await weigh(validators, tendermintRpc, signal);
   log("voting powers %j read in %d ms", powers, Date.now() - t0);
   // Both settle before this returns: a failure on one side leaves no stop running on the other.
   const [result, rest] = await Promise.allSettled([
@@ -60,24 +54,26 @@ export async function stopAtSafePoint<N>(
 
 /**
  * Each validator's voting power, read while the network runs: its address
- * (from its key file) in the set Tendermint RPC reports. Where the set cannot
- * be read, every validator weighs the same; a validator whose address cannot
- * be read weighs as much as the heaviest one.
+ * (from its own `/status`) in the set Tendermint RPC reports. Where the set
+ * cannot be read, every validator weighs the same; a validator whose address
+ * cannot be read weighs as much as the heaviest one.
  */
-async function weigh<N>(
-  ops: CheckpointOps<N>,
+async function weigh(
   validators: readonly CheckpointMember[],
   tendermintRpc: string | undefined,
   signal: AbortSignal | undefined,
 ): Promise<number[]> {
   if (validators.length <= 1 || tendermintRpc === undefined) return validators.map(() => 1);
-  const powers = await votingPowers(tendermintRpc, signal ? { signal } : {}).catch(() => undefined);
+  const probe = signal ? { signal } : {};
+  const powers = await votingPowers(tendermintRpc, probe).catch(() => undefined);
   if (powers === undefined || powers.size === 0) return validators.map(() => 1);
   const heaviest = Math.max(...powers.values());
   return Promise.all(
     validators.map(async (m) => {
-      const key = await ops.readHomeFile(m, VALIDATOR_KEY_FILE).catch(() => undefined);
-      const address = key === undefined ? undefined : validatorKeyAddress(key);
+      const status = m.tendermintRpc
+        ? await fetchStatus(m.tendermintRpc, probe).catch(() => undefined)
+        : undefined;
+      const address = status?.validatorAddress;
       return address === undefined ? heaviest : (powers.get(address) ?? 0);
     }),
   );

@@ -159,10 +159,12 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
           const inspect = await container.inspect().catch((err: unknown) => {
             throw mapDockerError(err, `inspecting node "${m.name}"`);
           });
+          if (!inspect.State.Running && !inspect.State.Paused) return;
           ports.set(`${m.namespace}/${m.name}`, publishedPorts(inspect));
           // The engine signals a paused container, then lets it run: SIGKILL ends it before it does.
           await container.kill({ signal: "SIGKILL" }).catch((err: unknown) => {
-            throw mapDockerError(err, `stopping node "${m.name}"`);
+            if ((err as { statusCode?: number }).statusCode !== 409)
+              throw mapDockerError(err, `stopping node "${m.name}"`);
           });
           await container.wait({ condition: "not-running" }).catch(() => {});
         }),
