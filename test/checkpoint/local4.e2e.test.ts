@@ -72,3 +72,16 @@ test("local: a 4-validator network with a follower rewinds as one and goes on wi
   assert.ok((await latestHeight(follower.tendermintRpc as string)) > (cp?.height ?? 0));
   await evmTransfer(follower.evmRpc as string, net.testAccount as never, RECIPIENT, "1");
 });
+
+test("behavior: checkpoints in a row of a busy 4-validator network each go on committing", async () => {
+  assert.ok(client, "the network of the test above");
+  const net = await client.getNetwork("ckpt4");
+  // Each one freezes the validators at a safe point and returns only once the restarted chain
+  // commits a new block: a halt would be a ChainStalledError here, not a later timeout.
+  for (let i = 0; i < 3; i++) {
+    const cp = await net.checkpoint?.({ name: `row-${i}`, ...wait() });
+    assert.ok(cp && cp.height > 0);
+    await waitHeightAdvances(net.tendermintRpc as string, 2, { timeout: 30_000 });
+    await net.deleteCheckpoint?.(`row-${i}`);
+  }
+});
