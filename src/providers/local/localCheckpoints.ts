@@ -114,12 +114,10 @@ export function localCheckpoints(deps: LocalCheckpointDeps): CheckpointOps<Netwo
     },
     async freeze(members) {
       const procs = await runningProcs(store, members);
-      const frozen = await Promise.allSettled(procs.map(freezeSeid));
-      const failed = frozen.find((r) => r.status === "rejected");
-      if (failed) {
-        for (const proc of procs) thawSeid(proc);
-        throw (failed as PromiseRejectedResult).reason;
-      }
+      const still = await Promise.allSettled(procs.map((proc) => freezeSeid(proc)));
+      if (still.every((r) => r.status === "fulfilled" && r.value)) return true;
+      for (const proc of procs) thawSeid(proc);
+      return false;
     },
     async thaw(members) {
       for (const proc of await runningProcs(store, members)) thawSeid(proc);

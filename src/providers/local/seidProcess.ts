@@ -137,19 +137,20 @@ async function allThreadsStopped(pid: number): Promise<boolean> {
 }
 
 /**
- * Stops a node's process group where it is (SIGSTOP) and resolves once every
- * seid thread has stopped: what is on disk then stays as it is until
- * {@link thawSeid} or {@link killSeidNow}. Up to a second; a process that
- * does not stop by then is an InfraError (after it is let go again).
+ * Stops a node's process group where it is (SIGSTOP) and resolves true once
+ * every seid thread has stopped: what is on disk then stays as it is until
+ * {@link thawSeid} or {@link killSeidNow}. False when a thread is still busy
+ * after `boundMs` (one in uninterruptible I/O stops only when it returns);
+ * the group stays signalled either way.
  */
-export async function freezeSeid(proc: ProcRecord): Promise<void> {
+export async function freezeSeid(proc: ProcRecord, boundMs = 1000): Promise<boolean> {
   killGroup(proc.pgid, "SIGSTOP");
-  for (let i = 0; i < 200; i++) {
-    if (await allThreadsStopped(proc.pid)) return;
+  const until = Date.now() + boundMs;
+  do {
+    if (await allThreadsStopped(proc.pid)) return true;
     await delay(5);
-  }
-  killGroup(proc.pgid, "SIGCONT");
-  throw new InfraError(`seid pid ${proc.pid} did not stop on SIGSTOP within a second.`);
+  } while (Date.now() < until);
+  return false;
 }
 
 /** Lets a node frozen by {@link freezeSeid} run again. */

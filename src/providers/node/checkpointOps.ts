@@ -35,10 +35,11 @@ export interface CheckpointOps<N> {
   stop(members: readonly CheckpointMember[], signal: AbortSignal | undefined): Promise<void>;
   /**
    * Freezes the nodes' seids where they are (local: SIGSTOP of the process
-   * group; docker: `docker pause`) and resolves once they are still, so the
-   * sign states read next are the ones on disk when they end.
+   * group; docker: `docker pause`) and resolves true once they are still, so
+   * the sign states read next are the ones on disk when they end; false (all
+   * let go again) when one is not still within a bound.
    */
-  freeze(members: readonly CheckpointMember[]): Promise<void>;
+  freeze(members: readonly CheckpointMember[]): Promise<boolean>;
   /** Lets nodes frozen by `freeze` run again. */
   thaw(members: readonly CheckpointMember[]): Promise<void>;
   /** The text of a file of a node's home (running or frozen), such as {@link SIGN_STATE_FILE}; undefined when absent. */

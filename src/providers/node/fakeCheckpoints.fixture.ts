@@ -13,6 +13,8 @@ export interface FakeCheckpoints<N> extends CheckpointOps<N> {
   busyWith: string | undefined;
   /** The sign step a validator shows at the given freeze (1-based); a precommit (3) unless set. */
   signStep: (name: string, freeze: number) => number;
+  /** Whether the given freeze (1-based) gets every node still; true unless set. */
+  still: (freeze: number) => boolean;
   freezes: number;
 }
 
@@ -27,6 +29,7 @@ export function fakeCheckpoints<N>(members: CheckpointMember[]): FakeCheckpoints
     failAt: undefined,
     busyWith: undefined,
     signStep: () => 3,
+    still: () => true,
     freezes: 0,
     async exclusive(_network, fn) {
       if (locked) throw new ConflictError("A checkpoint or restore is already under way.");
@@ -46,6 +49,7 @@ export function fakeCheckpoints<N>(members: CheckpointMember[]): FakeCheckpoints
     async freeze(ms) {
       fake.freezes++;
       fake.calls.push(`freeze ${ms.map((m) => m.name).join(",")}`);
+      return fake.still(fake.freezes);
     },
     async thaw(ms) {
       fake.calls.push(`thaw ${ms.map((m) => m.name).join(",")}`);

@@ -44,6 +44,23 @@ describe("stopAtSafePoint", () => {
     ]);
   });
 
+  test("behavior: a freeze that does not get every node still counts as a try, and reads nothing", async () => {
+    const ops = fakeCheckpoints<null>(members);
+    ops.still = (freeze) => freeze > 1;
+    let reads = 0;
+    const read = ops.readHomeFile;
+    ops.readHomeFile = async (m, rel) => {
+      reads++;
+      return read(m, rel);
+    };
+    assert.deepEqual(await stopAtSafePoint(ops, members, undefined, undefined, noGap), {
+      tries: 2,
+      safe: true,
+    });
+    assert.equal(reads, 2, "only the second freeze's states are read");
+    assert.deepEqual(ops.calls, ["freeze n-0,n-1", "stop n-rpc", "freeze n-0,n-1", "kill n-0,n-1"]);
+  });
+
   test("behavior: no safe point within the bound stops them where they are, and says so", async () => {
     const ops = fakeCheckpoints<null>(members);
     ops.signStep = () => 2;
@@ -70,8 +87,9 @@ describe("stopAtSafePoint", () => {
     const controller = new AbortController();
     const freeze = ops.freeze;
     ops.freeze = async (ms) => {
-      await freeze(ms);
+      const still = await freeze(ms);
       if (ops.freezes === 2) controller.abort();
+      return still;
     };
     assert.deepEqual(await stopAtSafePoint(ops, members, undefined, controller.signal, noGap), {
       tries: 2,

@@ -92,8 +92,12 @@ async function stopValidators<N>(
   while (tries < SAFE_POINT_TRIES && !signal?.aborted) {
     tries++;
     const frozeAt = Date.now();
-    await ops.freeze(validators);
-    log("freeze %d: still after %d ms", tries, Date.now() - frozeAt);
+    const still = await ops.freeze(validators);
+    log("freeze %d: %s after %d ms", tries, still ? "still" : "not still", Date.now() - frozeAt);
+    if (!still) {
+      await pause(random);
+      continue;
+    }
     let states: WeighedSignState[];
     try {
       states = await Promise.all(
@@ -115,10 +119,15 @@ async function stopValidators<N>(
       return { tries, safe: true };
     }
     await ops.thaw(validators);
-    const [low, high] = RETRY_GAP_MS;
-    await delay(low + Math.floor(random() * (high - low)));
+    await pause(random);
   }
   log("no safe point in %d freezes; stopping the validators where they are", tries);
   await ops.stop(validators, signal);
   return { tries, safe: false };
+}
+
+/** Lets the validators run a little (no signal: the stop must happen whatever it says). */
+async function pause(random: () => number): Promise<void> {
+  const [low, high] = RETRY_GAP_MS;
+  await delay(low + Math.floor(random() * (high - low)));
 }

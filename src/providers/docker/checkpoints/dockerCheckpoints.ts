@@ -134,6 +134,8 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
         const m = members[failed] as CheckpointMember;
         throw mapDockerError((paused[failed] as PromiseRejectedResult).reason, `pausing node "${m.name}"`);
       }
+      // The engine answers once the cgroup is frozen.
+      return true;
     },
     async thaw(members) {
       await Promise.all(
