@@ -24,6 +24,18 @@ describe("sign state", () => {
       assert.equal(parseSignState(text), undefined, text);
   });
 
+  test("behavior: a prevote for a height already committed is harmless; an unknown height is not", () => {
+    const at = (step: number, height: number, committed?: number) => ({
+      state: { height, round: 0, step },
+      power: 10,
+      committed,
+    });
+    assert.equal(safeToStop([at(2, 41, 41), at(2, 41, 41), at(3, 42, 41), at(3, 42, 41)]), true);
+    assert.equal(safeToStop([at(2, 42, 41), at(2, 42, 41), at(3, 42, 41), at(3, 42, 41)]), false);
+    assert.equal(safeToStop([at(2, 41, 40), at(2, 41, 41), at(3, 42, 41), at(3, 42, 41)]), true);
+    assert.equal(safeToStop([at(2, 41), at(2, 41, 41), at(2, 41), at(3, 42, 41)]), false);
+  });
+
   test("behavior: the power last seen at a prevote, or not read, must stay below a third", () => {
     assert.equal(safeToStop([state(3), state(1), state(0), state(3)]), true);
     assert.equal(safeToStop([state(3), state(2), state(3), state(3)]), true, "one of four equal");

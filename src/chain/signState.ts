@@ -31,10 +31,12 @@ export function parseSignState(text: string): SignState | undefined {
   return { height: h as number, round: round as number, step: step as number };
 }
 
-/** A validator as {@link safeToStop} weighs it: what it signed last, and its voting power. */
+/** A validator as {@link safeToStop} weighs it: what it signed last, its power, and the top block it had. */
 export interface WeighedSignState {
   state: SignState | undefined;
   power: number;
+  /** Its latest committed height, read just before it was frozen (it may have gone on since); undefined when unknown. */
+  committed?: number | undefined;
 }
 
 /**
@@ -42,20 +44,23 @@ export interface WeighedSignState {
  * without halting the chain. Tendermint keeps the WAL entries since its last
  * signature in memory (seid never syncs them at exit), and on replay it reads
  * every proposal as untimely (the WAL keeps no receive time), so it prevotes
- * nil. A validator whose last signature is a prevote for the block therefore
- * can sign nothing more in that round after a restart; when that holds for a
- * third of the power or more, the round never ends. After a proposal or a
- * precommit the replay signs the same again or moves on by timeout. So: the
- * power whose last signature is a prevote (nil or not, this height or an
- * earlier one: the state does not say cheaply), or whose state cannot be
- * read, must stay below a third.
+ * nil. A validator whose last signature is a prevote for the block of the
+ * height in progress therefore can sign nothing more in that round after a
+ * restart; when that holds for a third of the power or more, the round never
+ * ends. A prevote for a height already committed is harmless (a slow
+ * validator often sees a height committed before its own precommit), and
+ * after a proposal or a precommit the replay signs the same again or moves
+ * on by timeout. So: the power whose last signature is a prevote above the
+ * height it had committed (nil or not: the state does not say cheaply), or
+ * whose state or height is unknown, must stay below a third.
  */
 export function safeToStop(validators: readonly WeighedSignState[]): boolean {
   let total = 0;
   let stuck = 0;
-  for (const { state, power } of validators) {
+  for (const { state, power, committed } of validators) {
     total += power;
-    if (state === undefined || state.step === SIGN_STEP.prevote) stuck += power;
+    const inProgress = state !== undefined && (committed === undefined || state.height > committed);
+    if (state === undefined || (state.step === SIGN_STEP.prevote && inProgress)) stuck += power;
   }
   return stuck * 3 < total || total === 0;
 }

@@ -35,8 +35,8 @@ describe("checkpointNetwork", () => {
     const { ops, at, waits } = network();
     const record = await checkpointNetwork(ops, at, { name: "base" });
     assert.deepEqual(ops.calls, [
-      "freeze n-0",
       "stop n-sentry",
+      "freeze n-0",
       "kill n-0",
       "save base",
       "start n-0,n-sentry",
@@ -80,8 +80,8 @@ describe("checkpointNetwork", () => {
     ops.failAt = "save";
     await assert.rejects(checkpointNetwork(ops, at, { name: "base" }), /disk full/);
     assert.deepEqual(ops.calls, [
-      "freeze n-0",
       "stop n-sentry",
+      "freeze n-0",
       "kill n-0",
       "save base",
       "remove base",
@@ -183,8 +183,8 @@ describe("startAndWait, with followers", () => {
     ops.waitListening = async (ms) => void ops.calls.push(`listening ${ms.map((m) => m.name).join(",")}`);
     await checkpointNetwork(ops, at, { name: "base" });
     assert.deepEqual(ops.calls, [
-      "freeze n-0",
       "stop n-sentry,n-rpc",
+      "freeze n-0",
       "kill n-0",
       "save base",
       "start n-0,n-sentry",

@@ -22,7 +22,7 @@ describe("stopAtSafePoint", () => {
       tries: 1,
       safe: true,
     });
-    assert.deepEqual(ops.calls, ["freeze n-0,n-1", "stop n-rpc", "kill n-0,n-1"]);
+    assert.deepEqual(ops.calls, ["stop n-rpc", "freeze n-0,n-1", "kill n-0,n-1"]);
     assert.equal(ops.running.size, 0);
   });
 
@@ -34,8 +34,8 @@ describe("stopAtSafePoint", () => {
       safe: true,
     });
     assert.deepEqual(ops.calls, [
-      "freeze n-0,n-1",
       "stop n-rpc",
+      "freeze n-0,n-1",
       "thaw n-0,n-1",
       "freeze n-0,n-1",
       "thaw n-0,n-1",
@@ -58,7 +58,7 @@ describe("stopAtSafePoint", () => {
       safe: true,
     });
     assert.equal(reads, 2, "only the second freeze's states are read");
-    assert.deepEqual(ops.calls, ["freeze n-0,n-1", "stop n-rpc", "freeze n-0,n-1", "kill n-0,n-1"]);
+    assert.deepEqual(ops.calls, ["stop n-rpc", "freeze n-0,n-1", "freeze n-0,n-1", "kill n-0,n-1"]);
   });
 
   test("behavior: no safe point within the bound stops them where they are, and says so", async () => {
@@ -78,7 +78,7 @@ describe("stopAtSafePoint", () => {
       throw new Error("engine gone");
     };
     await assert.rejects(stopAtSafePoint(ops, members, undefined, undefined, noGap), /engine gone/);
-    assert.deepEqual(ops.calls, ["freeze n-0,n-1", "stop n-rpc", "thaw n-0,n-1"]);
+    assert.deepEqual(ops.calls, ["stop n-rpc", "freeze n-0,n-1", "thaw n-0,n-1"]);
   });
 
   test("behavior: an aborted signal ends the search, not the stop: the validators go down where they are", async () => {
@@ -109,11 +109,11 @@ describe("stopAtSafePoint", () => {
 
   test("behavior: voting power decides: one prevote of four stops at once, unless it holds a third", async (t) => {
     const address = (i: number) => String(i).repeat(40);
-    const run = async (powers: number[]) => {
+    const run = async (powers: number[], committed = 6) => {
       const four = await Promise.all(
         powers.map(async (_, i) => {
           const own = await fakeEndpoint(t, () => ({
-            json: { ...statusBody({ height: 7 }), validator_info: { address: address(i) } },
+            json: { ...statusBody({ height: committed }), validator_info: { address: address(i) } },
           }));
           return { ...node(`n-${i}`, "validator"), tendermintRpc: own.base };
         }),
@@ -132,5 +132,7 @@ describe("stopAtSafePoint", () => {
     };
     assert.deepEqual(await run([10, 10, 10, 10]), { tries: 1, safe: true });
     assert.deepEqual(await run([40, 10, 10, 10]), { tries: 3, safe: true });
+    // The fake signs at height 7: a node that had committed 7 prevoted for a block already made.
+    assert.deepEqual(await run([40, 10, 10, 10], 7), { tries: 1, safe: true }, "a stale prevote");
   });
 });

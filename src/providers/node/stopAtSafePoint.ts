@@ -79,6 +79,22 @@ async function weigh(
   );
 }
 
+/** How long a validator's `/status` may take before a freeze; unknown counts against stopping there. */
+const STATUS_TIMEOUT_MS = 500;
+
+/** A validator's latest committed height from its own RPC; undefined when it does not answer in time. */
+async function committedHeight(
+  m: CheckpointMember,
+  signal: AbortSignal | undefined,
+): Promise<number | undefined> {
+  if (m.tendermintRpc === undefined) return undefined;
+  const options = { requestTimeout: STATUS_TIMEOUT_MS, ...(signal && !signal.aborted ? { signal } : {}) };
+  return fetchStatus(m.tendermintRpc, options).then(
+    (s) => s.latestHeight,
+    () => undefined,
+  );
+}
+
 async function stopValidators<N>(
   ops: CheckpointOps<N>,
   validators: readonly CheckpointMember[],
@@ -91,6 +107,8 @@ async function stopValidators<N>(
   // An abort ends the search, not the stop: the caller starts the nodes again, so they must be down.
   while (tries < SAFE_POINT_TRIES && !signal?.aborted) {
     tries++;
+    // Read just before the freeze: what each had committed by then, it still has when frozen.
+    const committed = await Promise.all(validators.map((m) => committedHeight(m, signal)));
     const frozeAt = Date.now();
     const still = await ops.freeze(validators);
     log("freeze %d: %s after %d ms", tries, still ? "still" : "not still", Date.now() - frozeAt);
@@ -103,7 +121,8 @@ async function stopValidators<N>(
       states = await Promise.all(
         validators.map(async (m, i) => {
           const text = await ops.readHomeFile(m, SIGN_STATE_FILE);
-          return { state: text === undefined ? undefined : parseSignState(text), power: powers[i] ?? 0 };
+          const state = text === undefined ? undefined : parseSignState(text);
+          return { state, power: powers[i] ?? 0, committed: committed[i] };
         }),
       );
     } catch (err) {
