@@ -67,6 +67,16 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
   const dirOf = async (view: NetworkView) =>
     checkpointsDir(await deps.stateRoot(), view.namespace, view.name);
   const containerOf = (m: CheckpointMember) => docker.getContainer(resourceName(m.namespace, m.name));
+  /** Inspects a node's container and, while it runs (paused or not), remembers its host ports for `start`. */
+  const inspectRunning = async (m: CheckpointMember) => {
+    const inspect = await containerOf(m)
+      .inspect()
+      .catch((err: unknown) => {
+        throw mapDockerError(err, `inspecting node "${m.name}"`);
+      });
+    if (inspect.State.Running) ports.set(`${m.namespace}/${m.name}`, publishedPorts(inspect));
+    return inspect;
+  };
   const read = async (view: NetworkView, name: string): Promise<Checkpoint | undefined> => {
     const path = join(await dirOf(view), name, RECORD);
     try {
@@ -110,10 +120,7 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
       await Promise.all(
         members.map(async (m) => {
           const container = containerOf(m);
-          const inspect = await container.inspect().catch((err: unknown) => {
-            throw mapDockerError(err, `inspecting node "${m.name}"`);
-          });
-          if (inspect.State.Running) ports.set(`${m.namespace}/${m.name}`, publishedPorts(inspect));
+          const inspect = await inspectRunning(m);
           if (inspect.State.Paused) await container.unpause().catch(() => {});
           if (inspect.State.Running || inspect.State.Paused) {
             await container.stop({ t: RESTART_GRACE_S }).catch((err: unknown) => {
@@ -158,11 +165,8 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
       await Promise.all(
         members.map(async (m) => {
           const container = containerOf(m);
-          const inspect = await container.inspect().catch((err: unknown) => {
-            throw mapDockerError(err, `inspecting node "${m.name}"`);
-          });
+          const inspect = await inspectRunning(m);
           if (!inspect.State.Running && !inspect.State.Paused) return;
-          ports.set(`${m.namespace}/${m.name}`, publishedPorts(inspect));
           // The engine signals a paused container, then lets it run: SIGKILL ends it before it does.
           await container.kill({ signal: "SIGKILL" }).catch((err: unknown) => {
             if ((err as { statusCode?: number }).statusCode !== 409)
