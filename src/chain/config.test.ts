@@ -77,6 +77,10 @@ pruning = "default"
 halt-height = 0
 inter-block-cache = true
 
+[state-commit]
+sc-enable = true
+sc-async-commit-buffer = 100
+
 [telemetry]
 service-name = ""
 enabled = true
@@ -149,7 +153,8 @@ type Doc = Record<string, unknown> & {
     | "grpc"
     | "grpc-web"
     | "evm"
-    | "telemetry"]: Section;
+    | "telemetry"
+    | "state-commit"]: Section;
 };
 
 function patched(over: Partial<NodeConfigInput> = {}): { config: Doc; app: Doc; files: ConfigFiles } {
@@ -180,6 +185,12 @@ describe("patchConfigFiles", () => {
     assert.equal(app.evm.ws_enabled, true);
     assert.equal(app.evm.ws_port, 21005);
     assert.equal(app.telemetry.enabled, false);
+    assert.equal(
+      app["state-commit"]["sc-async-commit-buffer"],
+      0,
+      "each commit written before the next block",
+    );
+    assert.equal(app["state-commit"]["sc-enable"], true);
   });
 
   test("default: keys seinet does not touch keep their values and types", () => {

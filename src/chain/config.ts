@@ -96,6 +96,13 @@ function patchApp(doc: Doc, input: NodeConfigInput): void {
   set("evm.ws_enabled", true);
   set("evm.ws_port", ports.evmWs);
   set("telemetry.enabled", false);
+  // memiavl keeps state in memory and persists it through its changelog; with
+  // the default queue of 100 commits, a seid that exits abruptly (the panic at
+  // a scheduled upgrade, or a kill) loses the versions still queued. A node
+  // that block-synced fast then restarts far below its block store, and a new
+  // binary cannot replay blocks from before its upgrade. Writing each commit
+  // before the next block keeps the app height on disk equal to the last commit.
+  set("state-commit.sc-async-commit-buffer", 0);
   if (input.snapshots)
     for (const [key, value] of Object.entries(snapshotSettings(input.snapshots))) set(key, value);
 }
