@@ -50,9 +50,9 @@ export interface CheckpointOps<N> {
    */
   kill(members: readonly CheckpointMember[]): Promise<void>;
   /**
-   * Resolves once the (just started) nodes accept P2P connections, or gives
-   * up quietly at a bound. Absent, followers wait for the network's first
-   * block before they start.
+   * Resolves once the (just started) nodes accept P2P connections (or serve
+   * RPC, which seid opens in the same step), or gives up quietly at a bound.
+   * Absent, followers wait for the network's first block before they start.
    */
   waitListening?(members: readonly CheckpointMember[], signal: AbortSignal | undefined): Promise<void>;
   /** Starts the nodes' seids again on their homes. */

@@ -16,6 +16,7 @@ import {
 } from "../../../labels.js";
 import { activeRuns } from "../../../tasks/activeRuns.js";
 import type { CheckpointMember, CheckpointOps } from "../../node/checkpointOps.js";
+import { waitRpcAnswers } from "../../node/waitRpcAnswers.js";
 import { readContainerFile } from "../archive.js";
 import { ignoreMissing, mapDockerError } from "../dockerErrors.js";
 import { CONTAINER_HOME, resourceName } from "../names.js";
@@ -51,6 +52,8 @@ export async function restoreFailure(
 }
 
 const ORDER = { validator: 0, sentry: 1, follower: 2 } as const;
+/** How long followers wait for their peers to serve before they start anyway, ms. */
+const LISTEN_TIMEOUT_MS = 30_000;
 
 /**
  * The docker mode's checkpoints: each node's home copied out of its stopped
@@ -176,6 +179,8 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
         }),
       );
     },
+    // P2P ports are not published: the RPC, opened in the same step, tells instead.
+    waitListening: (members, signal) => waitRpcAnswers(members, { timeoutMs: LISTEN_TIMEOUT_MS, signal }),
     async start(members, signal) {
       // `docker start` would publish new host ports: the container is made again on its old ones.
       await Promise.all(
