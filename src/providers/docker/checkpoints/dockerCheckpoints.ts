@@ -6,6 +6,7 @@ import type { Checkpoint } from "../../../client/checkpoint.js";
 import { InfraError } from "../../../errors/infra.js";
 import { atomicWrite } from "../../../internal/atomicWrite.js";
 import { diskUsage } from "../../../internal/copyTree.js";
+import { logger } from "../../../internal/debug.js";
 import { withExclusiveDirLock } from "../../../internal/dirLock.js";
 import {
   LABEL_NAMESPACE,
@@ -25,6 +26,7 @@ import { RESTART_GRACE_S, publishedPorts, recreateNodeContainer } from "../recre
 import type { NetworkView, NodeView } from "../views.js";
 import { loadHome, saveHome } from "./homeArchive.js";
 
+const log = logger("docker");
 const RECORD = "checkpoint.json";
 /** Beside a network's checkpoints: why its last restore failed, while it has not been restored since. */
 const FAILED = ".restore-failed";
@@ -182,14 +184,45 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
     // P2P ports are not published: the RPC, opened in the same step, tells instead.
     waitListening: (members, signal) => waitRpcAnswers(members, { timeoutMs: LISTEN_TIMEOUT_MS, signal }),
     async start(members, signal) {
-      // `docker start` would publish new host ports: the container is made again on its old ones.
-      await Promise.all(
-        members.map((m) =>
-          recreateNodeContainer(docker, {
+      // `docker start` of a container that ran would publish new host ports:
+      // such a container is made again on its old ones. One made by `load` has them already.
+      const containers = await Promise.all(
+        members.map(async (m) => {
+          const inspect = await containerOf(m)
+            .inspect()
+            .catch((err: unknown) => {
+              throw mapDockerError(err, `inspecting node "${m.name}"`);
+            });
+          if (inspect.State.Status === "created") return containerOf(m);
+          return recreateNodeContainer(docker, {
             namespace: m.namespace,
             name: m.name,
             hostPorts: ports.get(`${m.namespace}/${m.name}`) ?? {},
+            start: false,
             ...(signal ? { signal } : {}),
+          });
+        }),
+      );
+      // Started together, once all exist: each validator leaves block sync a
+      // second after it starts, and starts spread by container creation spread
+      // the restarted chain's first rounds (seen: ten seconds to a first block).
+      await Promise.all(
+        containers.map((container, i) =>
+          container.start().catch(async (err: unknown) => {
+            const m = members[i] as CheckpointMember;
+            if ((err as { statusCode?: number }).statusCode === 304) return;
+            // A host port taken meanwhile: the engine picks new ones; endpoints are read back from the inspect.
+            log(
+              "node %s: cannot start on its old host ports (%s); publishing on new ones",
+              m.name,
+              String(err),
+            );
+            await recreateNodeContainer(docker, {
+              namespace: m.namespace,
+              name: m.name,
+              hostPorts: {},
+              ...(signal ? { signal } : {}),
+            });
           }),
         ),
       );
@@ -204,20 +237,22 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
     async load(view, record, members, signal) {
       const from = join(await dirOf(view), record.name);
       // A fresh volume: files written since the checkpoint (a newer WAL pebble would replay) must go.
-      for (const m of members) {
-        const container = await recreateNodeContainer(docker, {
-          namespace: m.namespace,
-          name: m.name,
-          hostPorts: ports.get(`${m.namespace}/${m.name}`) ?? {},
-          start: false,
-          beforeCreate: async (volume) => {
-            const { Labels } = await docker.getVolume(volume).inspect();
-            await ignoreMissing(() => docker.getVolume(volume).remove());
-            await docker.createVolume({ Name: volume, Labels });
-          },
-        });
-        await loadHome(container, join(from, m.name), signal, { skip: isModuleCache });
-      }
+      await Promise.all(
+        members.map(async (m) => {
+          const container = await recreateNodeContainer(docker, {
+            namespace: m.namespace,
+            name: m.name,
+            hostPorts: ports.get(`${m.namespace}/${m.name}`) ?? {},
+            start: false,
+            beforeCreate: async (volume) => {
+              const { Labels } = await docker.getVolume(volume).inspect();
+              await ignoreMissing(() => docker.getVolume(volume).remove());
+              await docker.createVolume({ Name: volume, Labels });
+            },
+          });
+          await loadHome(container, join(from, m.name), signal, { skip: isModuleCache });
+        }),
+      );
     },
     write: async (view, record) =>
       atomicWrite(join(await dirOf(view), record.name, RECORD), `${JSON.stringify(record, null, 2)}\n`),
