@@ -12,7 +12,7 @@ import {
   usei,
 } from "./genesis.js";
 import { nodeIdFromNodeKey, peerAddress } from "./nodeId.js";
-import type { ChainRuntime } from "./runtime.js";
+import type { ChainRuntime, FileToWrite } from "./runtime.js";
 import type { StateSyncSettings } from "./stateSyncSettings.js";
 
 const KEYRING = ["--keyring-backend", KEYRING_BACKEND] as const;
@@ -78,9 +78,29 @@ async function readConfig(rt: ChainRuntime, home: string): Promise<ConfigFiles> 
 }
 
 /**
- * Writes a node's genesis and config: its role's listeners, its peers, the
- * caller's overrides, and a client.toml that points `seid` run with this home
- * at this node. Used for validators, sentries and followers alike.
+ * A node's genesis and config files, from the config it holds now: its
+ * role's listeners, its peers, the caller's overrides, and a client.toml that
+ * points `seid` run with this home at this node. For a caller that writes
+ * them with other files in one go.
+ */
+export function nodeFiles(
+  home: string,
+  chain: { chainId: string; genesis: string },
+  input: NodeConfigInput,
+  current: ConfigFiles,
+): FileToWrite[] {
+  const patched = patchConfigFiles(current, input);
+  return [
+    { path: cfg(home, "genesis.json"), data: chain.genesis },
+    { path: cfg(home, "config.toml"), data: patched.configToml },
+    { path: cfg(home, "app.toml"), data: patched.appToml },
+    { path: cfg(home, "client.toml"), data: clientToml(chain.chainId, input.ports.rpc) },
+  ];
+}
+
+/**
+ * Writes a node's genesis and config ({@link nodeFiles}). Used for
+ * validators, sentries and followers alike.
  */
 export async function writeNodeFiles(
   rt: ChainRuntime,
@@ -89,13 +109,7 @@ export async function writeNodeFiles(
   input: NodeConfigInput,
   current?: ConfigFiles,
 ): Promise<void> {
-  const patched = patchConfigFiles(current ?? (await readConfig(rt, home)), input);
-  await rt.writeFiles([
-    { path: cfg(home, "genesis.json"), data: chain.genesis },
-    { path: cfg(home, "config.toml"), data: patched.configToml },
-    { path: cfg(home, "app.toml"), data: patched.appToml },
-    { path: cfg(home, "client.toml"), data: clientToml(chain.chainId, input.ports.rpc) },
-  ]);
+  await rt.writeFiles(nodeFiles(home, chain, input, current ?? (await readConfig(rt, home))));
 }
 
 /**

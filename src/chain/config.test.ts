@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { parse } from "smol-toml";
+import { nodeFiles } from "./ceremony.js";
 import {
   BadConfigValueError,
   type ConfigFiles,
@@ -382,5 +383,20 @@ describe("applyConfigOverrides", () => {
     const app: Record<string, unknown> = { s: "x" };
     applyConfigOverrides({}, app, { s: "42" });
     assert.equal(app.s, "42");
+  });
+});
+
+describe("nodeFiles", () => {
+  test("default: genesis, both configs patched from the given ones, and a client.toml, all under the home's config", () => {
+    const files = nodeFiles("/homes/n0", { chainId: "c-1", genesis: '{"chain_id":"c-1"}' }, input(), FILES);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ["genesis.json", "config.toml", "app.toml", "client.toml"].map((f) => `/homes/n0/config/${f}`),
+    );
+    assert.equal(files[0]?.data, '{"chain_id":"c-1"}');
+    assert.deepEqual(files[1]?.data, patchConfigFiles(FILES, input()).configToml);
+    const client = parse(files[3]?.data ?? "") as Record<string, unknown>;
+    assert.equal(client["chain-id"], "c-1");
+    assert.equal(client.node, "tcp://127.0.0.1:21002");
   });
 });

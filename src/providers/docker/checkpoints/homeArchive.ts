@@ -85,3 +85,52 @@ export async function loadHome(
   }
   await put;
 }
+
+/** One home of {@link loadHomes}: a saved home, where it goes, and files that replace (or add to) what it holds. */
+export interface HomeLoad {
+  /** The saved home on this machine. */
+  dir: string;
+  /** Where it goes, under the archive's `path`: a directory name such as the node's. */
+  into: string;
+  /** Written instead of the saved copies, by path relative to the home. */
+  files?: readonly { rel: string; data: string }[];
+}
+
+/**
+ * Writes several homes into one container (a ceremony container that mounts
+ * every node's volume) in a single archive call: the engine pays for each
+ * call (it unpacks in a process of its own), not for each file. The homes
+ * must be empty, as for {@link loadHome}.
+ */
+export async function loadHomes(
+  container: Docker.Container,
+  path: string,
+  homes: readonly HomeLoad[],
+  signal?: AbortSignal,
+  options: { skip?: (rel: string) => boolean } = {},
+): Promise<void> {
+  const { pack } = await tarStream();
+  const p = pack();
+  const put = container.putArchive(p as unknown as NodeJS.ReadableStream, { path });
+  const owner = { uid: SEI_UID, gid: SEI_UID };
+  try {
+    for (const home of homes) {
+      const replaced = new Set((home.files ?? []).map((f) => f.rel));
+      await packTree(p, home.dir, {
+        prefix: `${home.into}/`,
+        owner,
+        signal,
+        skip: (rel) => replaced.has(rel) || (options.skip?.(rel) ?? false),
+      });
+      for (const f of home.files ?? []) {
+        p.entry({ name: `${home.into}/${f.rel}`, mode: 0o644, ...owner }, f.data);
+      }
+    }
+    p.finalize();
+  } catch (err) {
+    p.destroy(err as Error);
+    await put.catch(() => {});
+    throw err;
+  }
+  await put;
+}
