@@ -203,9 +203,10 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
           });
         }),
       );
-      // Started together, once all exist: each validator leaves block sync a
-      // second after it starts, and starts spread by container creation spread
-      // the restarted chain's first rounds (seen: ten seconds to a first block).
+      // Started together, once all exist, to keep the validators' starts
+      // close: each leaves block sync about a second after it starts, and one
+      // that leaves it well before the others can wait up to seid's ten-second
+      // heartbeat for their votes (README, "Where validators stop").
       await Promise.all(
         containers.map((container, i) =>
           container.start().catch(async (err: unknown) => {

@@ -66,31 +66,14 @@ export async function loadHome(
   signal?: AbortSignal,
   options: { path?: string; skip?: (rel: string) => boolean } = {},
 ): Promise<void> {
-  const { pack } = await tarStream();
-  const p = pack();
-  const put = container.putArchive(p as unknown as NodeJS.ReadableStream, {
-    path: options.path ?? CONTAINER_HOME,
-  });
-  try {
-    await packTree(p, dir, {
-      owner: { uid: SEI_UID, gid: SEI_UID },
-      signal,
-      ...(options.skip ? { skip: options.skip } : {}),
-    });
-    p.finalize();
-  } catch (err) {
-    p.destroy(err as Error);
-    await put.catch(() => {});
-    throw err;
-  }
-  await put;
+  await loadHomes(container, options.path ?? CONTAINER_HOME, [{ dir, into: "" }], signal, options);
 }
 
 /** One home of {@link loadHomes}: a saved home, where it goes, and files that replace (or add to) what it holds. */
 export interface HomeLoad {
   /** The saved home on this machine. */
   dir: string;
-  /** Where it goes, under the archive's `path`: a directory name such as the node's. */
+  /** Where it goes, under the archive's `path`: a directory name such as the node's ("" for `path` itself). */
   into: string;
   /** Written instead of the saved copies, by path relative to the home. */
   files?: readonly { rel: string; data: string }[];
@@ -115,15 +98,16 @@ export async function loadHomes(
   const owner = { uid: SEI_UID, gid: SEI_UID };
   try {
     for (const home of homes) {
+      const prefix = home.into ? `${home.into}/` : "";
       const replaced = new Set((home.files ?? []).map((f) => f.rel));
       await packTree(p, home.dir, {
-        prefix: `${home.into}/`,
+        prefix,
         owner,
         signal,
         skip: (rel) => replaced.has(rel) || (options.skip?.(rel) ?? false),
       });
       for (const f of home.files ?? []) {
-        p.entry({ name: `${home.into}/${f.rel}`, mode: 0o644, ...owner }, f.data);
+        p.entry({ name: `${prefix}${f.rel}`, mode: 0o644, ...owner }, f.data);
       }
     }
     p.finalize();
