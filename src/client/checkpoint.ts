@@ -22,6 +22,13 @@ export interface Checkpoint {
   bytes: number;
   /** How long the nodes were stopped for the copy, ms. */
   copyMs: number;
+  /**
+   * Whether the validators were ended at a safe point (README, "Where
+   * validators stop"). False when none came within the bound and they were
+   * stopped where they were: a restart from it may not get past its first
+   * height. Absent in records written before it existed.
+   */
+  safePoint?: boolean;
 }
 
 /** Options of {@link Network.checkpoint}. */

@@ -44,8 +44,18 @@ describe("checkpointNetwork", () => {
     assert.equal(record.bytes, 1234);
     assert.deepEqual(record.nodes, ["n-0", "n-sentry"]);
     assert.deepEqual(record.seid, ["v6.6.2"]);
+    assert.equal(record.safePoint, true);
     assert.deepEqual([...ops.saved.keys()], ["base"]);
     assert.equal(waits.length, 1);
+  });
+
+  test("behavior: a checkpoint whose validators found no safe point says so in its record", async () => {
+    const { ops, at } = network();
+    ops.signStep = () => 2; // a prevote for a height not known to be committed, every time
+    const record = await checkpointNetwork(ops, at, { name: "unsafe" });
+    assert.equal(record.safePoint, false);
+    assert.equal((await ops.read(null, "unsafe"))?.safePoint, false, "the stored record too");
+    assert.equal(ops.calls.at(-1), "start n-0,n-sentry");
   });
 
   test("args: no name gives a time-sortable default", async () => {

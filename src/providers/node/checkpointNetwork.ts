@@ -49,7 +49,7 @@ export async function checkpointNetwork<N>(
     let failed: unknown;
     try {
       // Stopped where a restart cannot halt the chain: the homes started again, and every copy restored later.
-      await stopAtSafePoint(ops, members, at.tendermintRpc, signal);
+      const stop = await stopAtSafePoint(ops, members, at.tendermintRpc, signal);
       const draft: Checkpoint = {
         name,
         network: at.name,
@@ -60,6 +60,7 @@ export async function checkpointNetwork<N>(
         createdAt: new Date().toISOString(),
         bytes: 0,
         copyMs: 0,
+        safePoint: stop.safe,
       };
       const bytes = await ops.save(at.view, draft, members, signal);
       record = { ...draft, bytes, copyMs: Date.now() - started };

@@ -8,6 +8,9 @@ import { table } from "../../output.js";
 const USAGE =
   "seinet checkpoint save NETWORK [NAME] | ls NETWORK | restore NETWORK NAME | rm NETWORK NAME | export NETWORK NAME FILE [--mode local|docker] [--namespace NS] [--json]";
 
+/** Said when a checkpoint's validators could not be stopped at a safe point. */
+const NO_SAFE_POINT =
+  "warning: no safe point came; the validators were stopped where they were, and a restore may halt";
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 /** The verb's handle method, or a UsageError in a mode without it (k8s). */
@@ -48,7 +51,9 @@ export const checkpointCommand: Command = {
         output.result(
           { command: "checkpoint save", checkpoint: cp },
           () =>
-            `checkpoint ${cp.name} of ${network}: height ${cp.height}, ${mib(cp.bytes)}, nodes stopped ${cp.copyMs} ms`,
+            `checkpoint ${cp.name} of ${network}: height ${cp.height}, ${mib(cp.bytes)}, nodes stopped ${cp.copyMs} ms${
+              cp.safePoint === false ? `\n${NO_SAFE_POINT}` : ""
+            }`,
         );
       } else if (action === "ls") {
         const all = await verb(net, "checkpoints")({ signal });
