@@ -8,6 +8,7 @@ import { atomicWrite } from "../../../internal/atomicWrite.js";
 import { diskUsage } from "../../../internal/copyTree.js";
 import { logger } from "../../../internal/debug.js";
 import { withExclusiveDirLock } from "../../../internal/dirLock.js";
+import { settleAll } from "../../../internal/settleAll.js";
 import {
   LABEL_NAMESPACE,
   LABEL_NETWORK,
@@ -186,7 +187,7 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
     async start(members, signal) {
       // `docker start` of a container that ran would publish new host ports:
       // such a container is made again on its old ones. One made by `load` has them already.
-      const containers = await Promise.all(
+      const containers = await settleAll(
         members.map(async (m) => {
           const inspect = await containerOf(m)
             .inspect()
@@ -207,7 +208,7 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
       // close: each leaves block sync about a second after it starts, and one
       // that leaves it well before the others can wait up to seid's ten-second
       // heartbeat for their votes (README, "Where validators stop").
-      await Promise.all(
+      await settleAll(
         containers.map((container, i) =>
           container.start().catch(async (err: unknown) => {
             const m = members[i] as CheckpointMember;
@@ -238,7 +239,7 @@ export function dockerCheckpoints(deps: DockerCheckpointDeps): CheckpointOps<Net
     async load(view, record, members, signal) {
       const from = join(await dirOf(view), record.name);
       // A fresh volume: files written since the checkpoint (a newer WAL pebble would replay) must go.
-      await Promise.all(
+      await settleAll(
         members.map(async (m) => {
           const container = await recreateNodeContainer(docker, {
             namespace: m.namespace,
