@@ -37,6 +37,14 @@ export async function saveTemplate(network: Network, input: SaveTemplateInput): 
       name: `template-${input.key}`,
       ...(signal ? { signal } : {}),
     });
+    if (checkpoint.safePoint === false) {
+      // Every clone would start from where these validators happened to stop: only a safe point is kept.
+      input.progress(
+        `network ${network.name}: not kept as a template (its validators found no safe point to stop at)`,
+      );
+      await network.deleteCheckpoint?.(checkpoint.name, signal ? { signal } : {});
+      return;
+    }
     const nodes = checkpoint.nodes.map((name) => ({ name, role: input.roles[name] ?? "validator" }));
     const dir = join(input.checkpointsDir, checkpoint.name);
     await alignFullNodes(dir, nodes, signal);
