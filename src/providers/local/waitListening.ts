@@ -1,5 +1,5 @@
 import { connect } from "node:net";
-import { setTimeout as delay } from "node:timers/promises";
+import { untilEnough } from "../../internal/untilEnough.js";
 
 function accepts(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -23,12 +23,5 @@ export async function waitListening(
   targets: readonly { host: string; port: number }[],
   options: { timeoutMs: number; atLeast?: number; signal?: AbortSignal | undefined },
 ): Promise<void> {
-  const deadline = Date.now() + options.timeoutMs;
-  const enough = targets.length - Math.min(options.atLeast ?? targets.length, targets.length);
-  let pending = [...targets];
-  while (pending.length > enough && Date.now() < deadline && !options.signal?.aborted) {
-    const open = await Promise.all(pending.map((t) => accepts(t.host, t.port)));
-    pending = pending.filter((_, i) => !open[i]);
-    if (pending.length > enough) await delay(50);
-  }
+  await untilEnough(targets, (t) => accepts(t.host, t.port), options);
 }

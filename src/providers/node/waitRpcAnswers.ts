@@ -1,11 +1,9 @@
-import { setTimeout as delay } from "node:timers/promises";
+import { untilEnough } from "../../internal/untilEnough.js";
 import { fetchStatus } from "../../readiness/status.js";
 import type { CheckpointMember } from "./checkpointOps.js";
 
 /** One look at an endpoint, ms: right after a container starts, a published port may accept and never answer. */
 const REQUEST_TIMEOUT_MS = 500;
-/** Between looks, ms. */
-const INTERVAL_MS = 50;
 
 /**
  * Waits (bounded) until every member's Tendermint RPC answers `/status`. seid
@@ -18,21 +16,11 @@ export async function waitRpcAnswers(
   members: readonly CheckpointMember[],
   options: { timeoutMs: number; signal?: AbortSignal | undefined },
 ): Promise<void> {
-  const deadline = Date.now() + options.timeoutMs;
-  let pending = members.flatMap((m) => (m.tendermintRpc ? [m.tendermintRpc] : []));
-  while (pending.length > 0 && Date.now() < deadline && !options.signal?.aborted) {
-    const answered = await Promise.all(
-      pending.map((rpc) =>
-        fetchStatus(rpc, {
-          requestTimeout: REQUEST_TIMEOUT_MS,
-          ...(options.signal ? { signal: options.signal } : {}),
-        }).then(
-          () => true,
-          () => false,
-        ),
-      ),
-    );
-    pending = pending.filter((_, i) => !answered[i]);
-    if (pending.length > 0) await delay(INTERVAL_MS, undefined, { signal: options.signal }).catch(() => {});
-  }
+  const rpcs = members.flatMap((m) => (m.tendermintRpc ? [m.tendermintRpc] : []));
+  const answers = (rpc: string) =>
+    fetchStatus(rpc, {
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      ...(options.signal ? { signal: options.signal } : {}),
+    }).then(() => true);
+  await untilEnough(rpcs, answers, options);
 }
