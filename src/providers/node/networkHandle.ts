@@ -18,6 +18,7 @@ import type { NetworkAt } from "./networkAt.js";
 import { NodeHandle } from "./nodeHandle.js";
 import type { NetworkFacts, NodeFacts, NodeOps } from "./nodeOps.js";
 import { passThrough } from "./passThrough.js";
+import { restartAfterStartupRace } from "./restartAfterStartupRace.js";
 import { restoreNetwork } from "./restoreNetwork.js";
 import { waitServing } from "./waitServing.js";
 
@@ -94,9 +95,12 @@ export class NetworkHandle<N, V> implements Network {
   /**
    * Resolves when every validator runs and Tendermint reports a first block. A
    * validator that dies meanwhile rejects at once with a FailedError carrying
-   * its exit code and log tail: neither mode restarts it.
+   * its exit code and log tail. The one exception is seid's consensus start-up
+   * race: a node that died of it is started again once
+   * ({@link restartAfterStartupRace}); any other death is the wait's failure.
    */
   async waitReady(options: OpOptions = {}): Promise<void> {
+    const restarted = new Set<string>();
     await waitServing({
       signal: options.signal,
       what: `waiting for network "${this.name}" to be Ready`,
@@ -105,12 +109,16 @@ export class NetworkHandle<N, V> implements Network {
         const { phase, reason, nodes } = this.#facts();
         if (phase === "Failed" || phase === "Degraded") {
           const dead = nodes.find((n) => !this.#ops.nodeFacts(n).alive);
+          const left = await deadNode(this.#ops, dead);
+          if (dead && (await restartAfterStartupRace(this.#ops, dead, left, restarted, options.signal))) {
+            return {
+              ready: false,
+              note: `${this.#ops.nodeFacts(dead).name} started again after seid's start-up race`,
+            };
+          }
           return {
             ready: false,
-            failed: failure(
-              { kind: "network", name: this.name, phase, reason },
-              await deadNode(this.#ops, dead),
-            ),
+            failed: failure({ kind: "network", name: this.name, phase, reason }, left),
           };
         }
         return { ready: phase === "Ready", note: `phase ${phase}` };

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { type TestAccount, testAccountFromMnemonic } from "../../chain/testAccount.js";
 import { FailedError } from "../../errors/failed.js";
+import { fakeEndpoint } from "../../readiness/fakeEndpoint.fixture.js";
 import { fakeCheckpoints } from "./fakeCheckpoints.fixture.js";
 import { NetworkHandle } from "./networkHandle.js";
 import { NodeHandle } from "./nodeHandle.js";
@@ -9,6 +10,13 @@ import type { NodeFacts, NodeFaults, NodeOps } from "./nodeOps.js";
 
 interface FakeNetwork {
   nodes: NodeFacts[];
+}
+
+/** The views the fake ops read; `crashLog` is what a dead node left (default "panic: boom"). */
+interface FakeViews {
+  node: NodeFacts;
+  network: FakeNetwork;
+  crashLog?: string;
 }
 
 const node = (over: Partial<NodeFacts> = {}): NodeFacts => ({
@@ -26,7 +34,7 @@ const node = (over: Partial<NodeFacts> = {}): NodeFacts => ({
 });
 
 function fakeOps(
-  views: { node: NodeFacts; network: FakeNetwork },
+  views: FakeViews,
   faults?: NodeFaults<NodeFacts>,
   testAccount?: TestAccount,
 ): NodeOps<FakeNetwork, NodeFacts> & { calls: string[] } {
@@ -61,7 +69,7 @@ function fakeOps(
     logs: async function* () {
       yield "a line";
     },
-    crashLog: async () => "panic: boom",
+    crashLog: async () => views.crashLog ?? "panic: boom",
     // A keyring of names: `keys show` fails until `keys add` put the name there.
     seidCommand: (v) => async (args, options) => {
       calls.push(`seid@${v.name} ${args.join(" ")}${options.input ? " <input>" : ""}`);
@@ -172,6 +180,63 @@ describe("NetworkHandle", () => {
       assert.equal(err.logTail, "panic: boom");
       return true;
     });
+  });
+});
+
+describe("waitReady after seid's start-up race", () => {
+  const RACE = [
+    "panic: runtime error: invalid memory address or nil pointer dereference",
+    "[signal SIGSEGV: segmentation violation code=0x1 addr=0x20 pc=0x2570232]",
+    "",
+    "goroutine 234 [running]:",
+    "github.com/sei-protocol/sei-chain/sei-tendermint/internal/consensus/types.(*HeightVoteSet).Precommits(0x0, 0x0)",
+  ].join("\n");
+  const died = () => node({ alive: false, phase: "Failed", exitCode: 2, endpoints: {} });
+
+  test("behavior: a node that died of it is started again once, and the wait goes on to Ready", async (t) => {
+    const fake = await fakeEndpoint(t, () => ({
+      json: { sync_info: { latest_block_height: "3", earliest_block_height: "1", catching_up: false } },
+    }));
+    const views: FakeViews = { node: died(), network: { nodes: [died()] }, crashLog: RACE };
+    const restarts: string[] = [];
+    const faults = {
+      pause: async () => {},
+      unpause: async () => {},
+      disconnect: async () => {},
+      reconnect: async () => {},
+      restart: async (v: NodeFacts) => {
+        restarts.push(v.name);
+        views.network = { nodes: [node({ endpoints: { tendermintRpc: fake.base } })] };
+      },
+    };
+    const handle = new NetworkHandle(fakeOps(views, faults), views.network);
+    await handle.waitReady({ signal: AbortSignal.timeout(5_000) });
+    assert.deepEqual(restarts, ["n-0"]);
+  });
+
+  test("error: a second death of it, or any other crash, fails the wait", async () => {
+    const restarts: string[] = [];
+    const faults = {
+      pause: async () => {},
+      unpause: async () => {},
+      disconnect: async () => {},
+      reconnect: async () => {},
+      restart: async (v: NodeFacts) => void restarts.push(v.name),
+    };
+    const again: FakeViews = { node: died(), network: { nodes: [died()] }, crashLog: RACE };
+    await assert.rejects(
+      new NetworkHandle(fakeOps(again, faults), again.network).waitReady({
+        signal: AbortSignal.timeout(5_000),
+      }),
+      (err: unknown) => err instanceof FailedError && err.logTail === RACE,
+    );
+    assert.deepEqual(restarts, ["n-0"], "started again once, not twice");
+    const other: FakeViews = { node: died(), network: { nodes: [died()] } };
+    await assert.rejects(
+      new NodeHandle(fakeOps(other, faults), other.node).waitReady({ signal: AbortSignal.timeout(5_000) }),
+      (err: unknown) => err instanceof FailedError && err.logTail === "panic: boom",
+    );
+    assert.deepEqual(restarts, ["n-0"], "another crash is not restarted");
   });
 });
 

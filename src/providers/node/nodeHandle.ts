@@ -9,6 +9,7 @@ import { deadNode } from "./deadNode.js";
 import { failure } from "./failure.js";
 import type { NodeFacts, NodeFaults, NodeOps } from "./nodeOps.js";
 import { passThrough } from "./passThrough.js";
+import { restartAfterStartupRace } from "./restartAfterStartupRace.js";
 import { waitServing } from "./waitServing.js";
 
 type Fault = (options?: OpOptions) => Promise<void>;
@@ -107,6 +108,7 @@ export class NodeHandle<N, V> implements Node {
    * code and log tail.
    */
   async waitReady(options: OpOptions = {}): Promise<void> {
+    const restarted = new Set<string>();
     await waitServing({
       signal: options.signal,
       what: `waiting for node "${this.name}" to serve EVM RPC`,
@@ -114,12 +116,13 @@ export class NodeHandle<N, V> implements Node {
         await this.refresh();
         const { phase, reason } = this.#facts();
         if (phase === "Failed") {
+          const left = await deadNode(this.#ops, this.#view);
+          if (await restartAfterStartupRace(this.#ops, this.#view, left, restarted, options.signal)) {
+            return { ready: false, note: "started again after seid's start-up race" };
+          }
           return {
             ready: false,
-            failed: failure(
-              { kind: "node", name: this.name, phase, reason },
-              await deadNode(this.#ops, this.#view),
-            ),
+            failed: failure({ kind: "node", name: this.name, phase, reason }, left),
           };
         }
         return { ready: phase === "Running", note: `phase ${phase}` };
