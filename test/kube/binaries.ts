@@ -81,6 +81,8 @@ export interface ControllerBinaries {
   controllerManager: string;
   scheduler: string;
   gofakes3: string;
+  /** The seictl sidecar (`seictl serve`) the pod runner starts for each SeiNode pod. */
+  seictl: string;
 }
 
 /** Locates (building on a cache miss, which takes many minutes) the controller-environment binaries. */
@@ -96,8 +98,16 @@ export async function installController(
     controllerManager: bin("kube-controller-manager"),
     scheduler: bin("kube-scheduler"),
     gofakes3: bin("gofakes3"),
+    seictl: bin("seictl"),
   };
-  for (const path of [bins.controller, bins.kwok, bins.controllerManager, bins.scheduler, bins.gofakes3]) {
+  for (const path of [
+    bins.controller,
+    bins.kwok,
+    bins.controllerManager,
+    bins.scheduler,
+    bins.gofakes3,
+    bins.seictl,
+  ]) {
     await access(path, constants.X_OK).catch(() => {
       throw new Error(`scripts/install-controller.sh reported ${dir} but ${path} is not executable`);
     });

@@ -5,13 +5,15 @@
 // no container runs), gofakes3 (in-memory S3) and the controller itself, all on
 // loopback ports. No kubelet or pod runner: no seid or sidecar ever answers, so
 // the controller's plans never finish and networks never reach Ready here.
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CoreV1Api, StorageV1Api } from "@kubernetes/client-node";
+import { CoreV1Api, RbacAuthorizationV1Api, StorageV1Api } from "@kubernetes/client-node";
 import { stringify } from "yaml";
+import { testSeid } from "../local/seid.js";
 import { installController, repoRoot } from "./binaries.js";
 import { type TestCluster, type TestClusterOptions, startTestCluster } from "./cluster.js";
 import { httpsGet } from "./https.js";
+import { type PodRunner, startPodRunner } from "./podRunner.js";
 import { freePorts } from "./ports.js";
 import { type ManagedProcess, describeExit, startProcess } from "./processes.js";
 import { isApiStatus } from "./resources.js";
@@ -57,6 +59,22 @@ const BUCKETS = [
   CONTROLLER_CONFIG.genesis.bucket,
 ];
 const READY_TIMEOUT_MS = 60_000;
+/** The controller's own identity: its sidecar calls carry this service account's token. */
+const CONTROLLER_NAMESPACE = "seinet-system";
+const CONTROLLER_SERVICE_ACCOUNT = "sei-k8s-controller";
+/** Where the controller reads its token (hard-coded in its sidecartransport package). */
+const TOKEN_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
+/**
+ * The controller runs in its own mount namespace with a tmpfs over /run and
+ * its token at the in-pod path, as a kubelet would mount it; nothing on the
+ * machine changes.
+ */
+const IN_POD_TOKEN = `set -e
+mount -t tmpfs -o size=1m,mode=0755 seinet-run /run
+mkdir -p ${TOKEN_DIR}
+cp "$1" ${TOKEN_DIR}/token
+shift
+exec "$@"`;
 
 /** The test cluster's options: the signal aborts the whole startup, `log` gets every phase. */
 export interface ControllerEnvOptions extends TestClusterOptions {}
@@ -68,6 +86,8 @@ export interface ControllerEnv extends AsyncDisposable {
   readonly kubeconfigPath: string;
   /** http://127.0.0.1:<port> of gofakes3. */
   readonly s3Endpoint: string;
+  /** The SeiNode pods' sidecars and the proxy in front of them. */
+  readonly pods: PodRunner;
   /** Every child process, etcd first, the controller last. */
   readonly processes: readonly ManagedProcess[];
   /** Milliseconds from the call to everything being healthy. */
@@ -92,13 +112,17 @@ export async function startControllerEnv(options: ControllerEnvOptions = {}): Pr
   phase(`binaries in ${bins.dir}`);
   const cluster = await startTestCluster(options);
   const children: ManagedProcess[] = [];
+  let pods: PodRunner | undefined;
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       // Volumes still claimed (a Retain network's, a test that failed midway)
       // are directories kube-controller-manager made on this machine.
       const volumes = await hostPathVolumes(cluster).catch(() => []);
-      for (const child of [...children].reverse()) await child.stop(5000);
+      const [controller, ...rest] = [...children].reverse();
+      await controller?.stop(5000);
+      await pods?.stop();
+      for (const child of rest) await child.stop(5000);
       await cluster.stop();
       for (const path of volumes) await rm(path, { recursive: true, force: true });
     })();
@@ -246,12 +270,44 @@ export async function startControllerEnv(options: ControllerEnvOptions = {}): Pr
     );
     phase("controller-manager and scheduler healthy, buckets made, KWOK node Ready");
 
+    const s3Env = {
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_REGION: "us-east-1",
+      AWS_ACCESS_KEY_ID: "seinet",
+      AWS_SECRET_ACCESS_KEY: "seinet-secret",
+      AWS_ENDPOINT_URL_S3: s3Endpoint,
+      AWS_S3_FORCE_PATH_STYLE: "true",
+    };
+    pods = await startPodRunner({
+      kc,
+      nodeName: KWOK_NODE,
+      dir: join(dir, "pod-runner"),
+      seictl: bins.seictl,
+      seid: await testSeid(),
+      env: s3Env,
+      log,
+    });
+    const tokenPath = join(dir, "controller-token");
+    await writeFile(tokenPath, await controllerToken(kc), { mode: 0o600 });
+    await chmod(tokenPath, 0o600);
+    phase(`pod runner on ${pods.proxyUrl}; controller service account token made`);
+
     const configPath = join(dir, "controller-config.yaml");
     await writeFile(configPath, stringify(CONTROLLER_CONFIG));
     const controller = startProcess(
       "sei-k8s-controller",
-      bins.controller,
+      "unshare",
       [
+        "--mount",
+        "--propagation",
+        "private",
+        "--",
+        "/bin/sh",
+        "-c",
+        IN_POD_TOKEN,
+        "sh",
+        tokenPath,
+        bins.controller,
         `-kubeconfig=${kubeconfig}`,
         "-leader-elect=false",
         "-metrics-bind-address=0",
@@ -263,12 +319,11 @@ export async function startControllerEnv(options: ControllerEnvOptions = {}): Pr
         SEI_GATEWAY_NAME: "sei-gateway",
         SEI_GATEWAY_NAMESPACE: "gateway",
         SEI_GATEWAY_DOMAIN: "seinet.test",
-        AWS_EC2_METADATA_DISABLED: "true",
-        AWS_REGION: "us-east-1",
-        AWS_ACCESS_KEY_ID: "seinet",
-        AWS_SECRET_ACCESS_KEY: "seinet-secret",
-        AWS_ENDPOINT_URL_S3: s3Endpoint,
-        AWS_S3_FORCE_PATH_STYLE: "true",
+        // Its sidecar calls (http://<pod>.<node>.<ns>.svc.cluster.local:8443)
+        // go to the pod runner; Go never proxies loopback, so the apiserver
+        // is reached directly.
+        HTTP_PROXY: pods.proxyUrl,
+        ...s3Env,
       },
     );
     children.push(controller);
@@ -294,6 +349,7 @@ export async function startControllerEnv(options: ControllerEnvOptions = {}): Pr
       cluster,
       kubeconfigPath: kubeconfig,
       s3Endpoint,
+      pods,
       processes: [...cluster.processes, ...children],
       startupMs: Date.now() - started,
       stop,
@@ -303,6 +359,57 @@ export async function startControllerEnv(options: ControllerEnvOptions = {}): Pr
     await stop();
     throw err;
   }
+}
+
+/**
+ * A token of the controller's own service account, allowed to act on SeiNode
+ * tasks (what each pod's kube-rbac-proxy checks with a SubjectAccessReview).
+ */
+async function controllerToken(kc: ReturnType<TestCluster["kubeConfig"]>): Promise<string> {
+  const core = kc.makeApiClient(CoreV1Api);
+  const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
+  const name = CONTROLLER_SERVICE_ACCOUNT;
+  const namespace = CONTROLLER_NAMESPACE;
+  const ignoreExists = (err: unknown) => {
+    if (!isApiStatus(err, 409)) throw err;
+  };
+  await core.createNamespace({ body: { metadata: { name: namespace } } }).catch(ignoreExists);
+  await core.createNamespacedServiceAccount({ namespace, body: { metadata: { name } } }).catch(ignoreExists);
+  await rbac
+    .createClusterRole({
+      body: {
+        metadata: { name: "seinet-sidecar-client" },
+        rules: [
+          {
+            apiGroups: ["sei.io"],
+            resources: ["seinodetasks"],
+            verbs: ["get", "list", "create", "update", "patch", "delete"],
+          },
+        ],
+      },
+    })
+    .catch(ignoreExists);
+  await rbac
+    .createClusterRoleBinding({
+      body: {
+        metadata: { name: "seinet-sidecar-client" },
+        roleRef: {
+          apiGroup: "rbac.authorization.k8s.io",
+          kind: "ClusterRole",
+          name: "seinet-sidecar-client",
+        },
+        subjects: [{ kind: "ServiceAccount", name, namespace }],
+      },
+    })
+    .catch(ignoreExists);
+  const request = await core.createNamespacedServiceAccountToken({
+    name,
+    namespace,
+    body: { spec: { audiences: [], expirationSeconds: 24 * 3600 } },
+  });
+  const token = request.status?.token;
+  if (!token) throw new Error(`no token issued for service account ${namespace}/${name}`);
+  return token;
 }
 
 async function createFakeNode(kc: ReturnType<TestCluster["kubeConfig"]>): Promise<void> {
