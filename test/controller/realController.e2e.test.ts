@@ -3,9 +3,9 @@
 // makes into pods bound to a fake node and reported Running; the pod runner
 // runs each pod's seid-init and its seictl sidecar for real, behind a
 // kube-rbac-proxy stand-in. The controller's plans therefore run to the end
-// (identity, gentx, genesis through S3, peers, config, mark-ready), but seid
-// itself is not started in the pods yet: nothing answers the network's
-// endpoints, and waitReady must not resolve.
+// (identity, gentx, genesis through S3, peers, config, mark-ready), then the
+// pod's seid starts on the pod's own loopback address and commits blocks.
+// The network's endpoints are in-cluster names this machine cannot resolve.
 import assert from "node:assert/strict";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,6 +19,7 @@ import {
   type V1OwnerReference,
 } from "@kubernetes/client-node";
 import { type Client, InfraError, isNotFound, open } from "../../src/index.js";
+import { fetchStatus } from "../../src/readiness/status.js";
 import { ensureNamespace } from "../kube/cluster.js";
 import { type ControllerEnv, KWOK_NODE, startControllerEnv } from "../kube/controllerEnv.js";
 import { isApiStatus } from "../kube/resources.js";
@@ -231,7 +232,7 @@ const volumeOf = async (node: string) =>
     ?.volumeName;
 
 describe("k8s mode against the real sei-k8s-controller", () => {
-  test("default (seinet's deletionPolicy Delete): the plans run against real sidecars to Ready; no seid answers, so waitReady does not resolve; delete() removes everything", async () => {
+  test("default (seinet's deletionPolicy Delete): the plans run against real sidecars to Ready, seid commits blocks in the pod, waitReady names the in-cluster endpoint, delete() removes everything", async () => {
     const name = "cascade";
     const net = await client.createNetwork({ name, validators: 1, image: IMAGE });
     const node = await waitForValidator(name);
@@ -292,11 +293,25 @@ describe("k8s mode against the real sei-k8s-controller", () => {
     assert.equal(genesis.chain_id, name);
     assert.equal(genesis.app_state.genutil?.gen_txs?.length, 1, "one validator, one gentx");
 
-    // The controller says Ready, but no seid runs. seinet's serve probe goes
-    // to the in-cluster endpoint the controller published: from outside the
-    // cluster it is a typed InfraError naming it, never a resolved wait.
+    // Once the sidecar said ready, the pod's seid started (on the pod's own
+    // loopback address) from the genesis the ceremony made, and commits blocks.
+    const first = await until(
+      `the validator's seid at ${pod.address.ip} to commit a block`,
+      OBJECTS_MS,
+      async () => {
+        const status = await fetchStatus(`http://${pod.address.ip}:26657`).catch(() => undefined);
+        return status && status.latestHeight >= 1 ? status.latestHeight : undefined;
+      },
+    );
+    await until(`the chain to go on past height ${first}`, OBJECTS_MS, async () => {
+      const status = await fetchStatus(`http://${pod.address.ip}:26657`);
+      return status.latestHeight > first ? true : undefined;
+    });
+
+    // seinet's serve probe goes to the in-cluster endpoint the controller
+    // published: from outside the cluster it is a typed InfraError naming it.
     const err = await net.waitReady({ signal: AbortSignal.timeout(10_000) }).then(
-      () => assert.fail("waitReady resolved while no seid runs"),
+      () => assert.fail("waitReady resolved on an address this machine cannot reach"),
       (e: unknown) => e,
     );
     assert.ok(err instanceof InfraError, `InfraError, got ${String(err)}`);

@@ -8,7 +8,8 @@
 // SubjectAccessReview with the pod's rbac-proxy ConfigMap attributes) and
 // forwarded to that pod's sidecar with `X-Remote-User`. Init containers run
 // first, in order (seid-init: `seid init`, with the local seid whatever image
-// the pod names). The main seid container is not started yet.
+// the pod names), then the sidecar; once the sidecar says ready, seid starts
+// on the pod's own loopback address (test/kube/podSeidConfig.ts).
 import { mkdir } from "node:fs/promises";
 import { type IncomingMessage, type Server, type ServerResponse, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -22,11 +23,13 @@ import {
   type V1Pod,
 } from "@kubernetes/client-node";
 import { parse } from "yaml";
+import { type PodAddress, placeSeidInPod } from "./podSeidConfig.js";
 import { freePorts } from "./ports.js";
 import { type ManagedProcess, describeExit, startProcess } from "./processes.js";
 
-/** The controller's name for the sidecar container (noderesource.go). */
+/** The controller's names for the sidecar and the main container (noderesource.go). */
 const SIDECAR_CONTAINER = "sei-sidecar";
+const SEID_CONTAINER = "seid";
 /** The port the controller calls: kube-rbac-proxy's in a real pod. */
 const PROXY_PORT = 8443;
 /** Paths kube-rbac-proxy passes without authentication (`--ignore-paths`). */
@@ -34,6 +37,8 @@ const BYPASS = new Set(["/v0/healthz", "/v0/startupz", "/v0/livez", "/v0/metrics
 /** `<pod>.<service>.<namespace>.svc.cluster.local`: a StatefulSet pod behind its headless Service. */
 const POD_HOST = /^([a-z0-9-]+)\.([a-z0-9-]+)\.([a-z0-9-]+)\.svc\.cluster\.local$/;
 const POLL_MS = 300;
+/** How often the main container's wait asks the sidecar whether it is ready (the pod's own script: 5 s). */
+const HEALTHZ_MS = 500;
 /** How long a TokenReview + SubjectAccessReview answer is reused. */
 const REVIEW_TTL_MS = 60_000;
 
@@ -44,9 +49,13 @@ export interface RunningPod {
   uid: string;
   /** The pod's filesystem root here: its volumes are under it at their in-pod paths. */
   root: string;
+  /** The pod's own loopback address: its seid listens there (EVM on its own ports). */
+  address: PodAddress;
   /** The sidecar's loopback port, once started. */
   sidecarPort: number;
   sidecar?: ManagedProcess;
+  /** The pod's main container, seid, once the sidecar said it is ready. */
+  seid?: ManagedProcess;
   /** Why the pod stopped starting (an init container that failed). */
   failed?: string;
 }
@@ -82,6 +91,8 @@ export async function startPodRunner(options: PodRunnerOptions): Promise<PodRunn
   const reviews = new Map<string, { user: string; groups: string[]; at: number }>();
   const log = (line: string) => options.log?.(`pod-runner: ${line}`);
   let stopped = false;
+  /** Pods given an address so far: the next one gets 127.42.0.<n+1>. */
+  let addressed = 0;
   /** Pods being started (init containers still running): awaited on stop. */
   const starting = new Set<Promise<void>>();
 
@@ -133,7 +144,17 @@ export async function startPodRunner(options: PodRunnerOptions): Promise<PodRunn
     const key = `${namespace}/${name}`;
     const logs = join(options.dir, "pods", `${namespace}_${name}`);
     // A slot first, so the next poll does not start the pod twice.
-    const slot: RunningPod = { namespace, name, uid: pod.metadata?.uid as string, root: "", sidecarPort: 0 };
+    const [evmHttp, evmWs] = (await freePorts(2)) as [number, number];
+    const n = ++addressed;
+    const address = { ip: `127.42.${n >> 8}.${n & 255}`, evmHttp, evmWs };
+    const slot: RunningPod = {
+      namespace,
+      name,
+      uid: pod.metadata?.uid as string,
+      root: "",
+      address,
+      sidecarPort: 0,
+    };
     running.set(key, slot);
     const root = join(options.dir, "pods", namespace, await volumeOf(pod));
     slot.root = root;
@@ -179,6 +200,41 @@ export async function startPodRunner(options: PodRunnerOptions): Promise<PodRunn
         return;
       }
     }
+    const main = pod.spec?.containers.find((c) => c.name === SEID_CONTAINER);
+    if (!main || !slot.sidecar) return;
+    // The main container's own script: wait until the sidecar says ready
+    // (its plan reached mark-ready), then `seid start --home $HOME`.
+    while (!(await sidecarReady(slot))) {
+      if (stopped || running.get(key) !== slot || slot.sidecar.exit()) return;
+      await new Promise((resolve) => setTimeout(resolve, HEALTHZ_MS));
+    }
+    const env = containerEnv(pod, main, root);
+    const home = env.HOME as string;
+    await placeSeidInPod(home, address, (host) => {
+      const match = POD_HOST.exec(host);
+      return match ? running.get(`${match[3]}/${match[1]}`)?.address.ip : undefined;
+    });
+    if (stopped || running.get(key) !== slot) return;
+    // `seid start --home $(HOME)` as such, or the bash wait script that ends
+    // in `exec seid "start" "--home" "$HOME"` (the sidecar wait done above).
+    const args =
+      main.command?.[0] === "seid"
+        ? (main.args ?? []).map((a) => a.replaceAll("$(HOME)", home))
+        : ["start", "--home", home];
+    slot.seid = startProcess(`seid ${key}`, options.seid, args, `${logs}.${main.name}.log`, env);
+    log(`${key}: seid started on ${address.ip} (EVM ${address.evmHttp}/${address.evmWs})`);
+  };
+
+  const sidecarReady = async (pod: RunningPod): Promise<boolean> => {
+    try {
+      const res = await fetch(`http://127.0.0.1:${pod.sidecarPort}/v0/healthz`, {
+        signal: AbortSignal.timeout(2000),
+      });
+      await res.body?.cancel();
+      return res.status === 200;
+    } catch {
+      return false;
+    }
   };
 
   const sync = async (): Promise<void> => {
@@ -198,7 +254,8 @@ export async function startPodRunner(options: PodRunnerOptions): Promise<PodRunn
     for (const [key, pod] of running) {
       if (seen.has(key)) continue;
       running.delete(key);
-      log(`${key}: pod gone, stopping its sidecar`);
+      log(`${key}: pod gone, stopping its seid and sidecar`);
+      await pod.seid?.stop(5000);
       await pod.sidecar?.stop(5000);
     }
   };
@@ -323,7 +380,12 @@ export async function startPodRunner(options: PodRunnerOptions): Promise<PodRunn
         await Promise.all(starting);
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await Promise.all([...running.values()].map((p) => p.sidecar?.stop(5000)));
+        await Promise.all(
+          [...running.values()].map(async (p) => {
+            await p.seid?.stop(5000);
+            await p.sidecar?.stop(5000);
+          }),
+        );
         running.clear();
       })();
       return stopping;
