@@ -27,8 +27,12 @@ cache_root=${SEINET_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/seinet}
 out="$cache_root/controller/${CONTROLLER_VERSION##*-}-seictl-${SEICTL_VERSION}-config-${SEI_CONFIG_VERSION}-kwok-${KWOK_VERSION}-kube-${KUBE_VERSION}-gofakes3-${GOFAKES3_VERSION}"
 binaries=(sei-k8s-controller seictl kwok kube-controller-manager kube-scheduler gofakes3)
 
+# KWOK's PortForward CRD: the pod runner tells KWOK where each pod's ports are.
+kwok_crd="$out/crds/kwok.x-k8s.io_portforwards.yaml"
+
 cached=1
 for bin in "${binaries[@]}"; do [[ -x "$out/bin/$bin" ]] || cached=0; done
+[[ -f "$kwok_crd" ]] || cached=0
 if (( cached )); then
   echo "seinet: sei-k8s-controller ${CONTROLLER_VERSION}, seictl ${SEICTL_VERSION}, kwok ${KWOK_VERSION}, kube ${KUBE_VERSION} and gofakes3 ${GOFAKES3_VERSION} cached" >&2
   echo "$out"
@@ -86,6 +90,16 @@ build_seictl() {
 build_kwok() {
   GOBIN="$work/kwok" go install -trimpath -ldflags "-s -w" "sigs.k8s.io/kwok/cmd/kwok@${KWOK_VERSION}" >&2
   mv "$work/kwok/kwok" "$out/bin/kwok"
+}
+
+fetch_kwok_crd() {
+  local dir
+  dir=$(go mod download -json "sigs.k8s.io/kwok@${KWOK_VERSION}" | sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')
+  [[ -n "$dir" ]] || { echo "seinet: cannot download sigs.k8s.io/kwok@${KWOK_VERSION}" >&2; return 1; }
+  mkdir -p "$out/crds"
+  cp "$dir/kustomize/crd/bases/kwok.x-k8s.io_portforwards.yaml" "$kwok_crd.tmp"
+  chmod u+w "$kwok_crd.tmp"
+  mv "$kwok_crd.tmp" "$kwok_crd"
 }
 
 build_gofakes3() {
@@ -185,6 +199,14 @@ step kwok "kwok ${KWOK_VERSION}" build_kwok
 step kube-controller-manager "kube-controller-manager ${KUBE_VERSION}" build_kube kube-controller-manager
 step kube-scheduler "kube-scheduler ${KUBE_VERSION}" build_kube kube-scheduler
 step gofakes3 "gofakes3 ${GOFAKES3_VERSION}" build_gofakes3
+
+if [[ ! -f "$kwok_crd" ]]; then
+  if fetch_kwok_crd; then
+    echo "seinet: kwok ${KWOK_VERSION} PortForward CRD fetched" >&2
+  else
+    failed+=("kwok PortForward CRD")
+  fi
+fi
 
 if (( ${#failed[@]} )); then
   echo "seinet: failed to build: ${failed[*]} (the others stay cached in $out/bin; rerun to retry)" >&2

@@ -18,14 +18,28 @@ import {
   type KubeConfig,
   type V1OwnerReference,
 } from "@kubernetes/client-node";
-import { type Client, InfraError, isNotFound, open } from "../../src/index.js";
+import { bech32 } from "@scure/base";
+import { hexToBytes } from "viem";
+import { testAccounts } from "../../src/chain/testAccounts.js";
+import { type Client, InfraError, type TestAccount, isNotFound, open } from "../../src/index.js";
 import { fetchStatus } from "../../src/readiness/status.js";
 import { ensureNamespace } from "../kube/cluster.js";
 import { type ControllerEnv, KWOK_NODE, startControllerEnv } from "../kube/controllerEnv.js";
 import { isApiStatus } from "../kube/resources.js";
 import { waitFor } from "../kube/wait.js";
+import { evmTransfer } from "../local/evm.js";
 
 const NAMESPACE = "real-controller";
+/** A key whose EVM address the spec funds in genesis (the controller's ceremony adds it), and a recipient. */
+const FUNDED = testAccounts(1)[0] as TestAccount;
+/**
+ * The sei address the EVM side reads for an EVM address no one associated
+ * yet (its "cast" address: the same 20 bytes). The controller's ceremony has
+ * no association step, so the genesis funds this one; the first EVM
+ * transaction associates the key and moves the balance.
+ */
+const FUNDED_CAST = bech32.encode("sei", bech32.toWords(hexToBytes(FUNDED.evmAddress)));
+const RECIPIENT = "0x000000000000000000000000000000000000dEaD";
 const IMAGE = "ghcr.io/sei-protocol/sei:v6.3.0";
 /** What the controller + kube-controller-manager + scheduler + KWOK take for one validator: ~3 s on 2 cores. */
 const OBJECTS_MS = 45_000;
@@ -232,9 +246,14 @@ const volumeOf = async (node: string) =>
     ?.volumeName;
 
 describe("k8s mode against the real sei-k8s-controller", () => {
-  test("default (seinet's deletionPolicy Delete): the plans run against real sidecars to Ready, seid commits blocks in the pod, waitReady names the in-cluster endpoint, delete() removes everything", async () => {
+  test("default (seinet's deletionPolicy Delete): plans run against real sidecars; seid commits blocks in the pod; forward() + waitReady; a follower carries a viem transfer; delete() removes everything", async () => {
     const name = "cascade";
-    const net = await client.createNetwork({ name, validators: 1, image: IMAGE });
+    const net = await client.createNetwork({
+      name,
+      validators: 1,
+      image: IMAGE,
+      accounts: [{ address: FUNDED_CAST, balance: "1000000000000000000000usei" }],
+    });
     const node = await waitForValidator(name);
 
     // The controller's own phase, read through seinet.
@@ -295,27 +314,47 @@ describe("k8s mode against the real sei-k8s-controller", () => {
 
     // Once the sidecar said ready, the pod's seid started (on the pod's own
     // loopback address) from the genesis the ceremony made, and commits blocks.
-    const first = await until(
-      `the validator's seid at ${pod.address.ip} to commit a block`,
-      OBJECTS_MS,
-      async () => {
-        const status = await fetchStatus(`http://${pod.address.ip}:26657`).catch(() => undefined);
-        return status && status.latestHeight >= 1 ? status.latestHeight : undefined;
-      },
-    );
-    await until(`the chain to go on past height ${first}`, OBJECTS_MS, async () => {
-      const status = await fetchStatus(`http://${pod.address.ip}:26657`);
-      return status.latestHeight > first ? true : undefined;
+    await until(`the validator's seid at ${pod.address.ip} to commit a block`, OBJECTS_MS, async () => {
+      const status = await fetchStatus(`http://${pod.address.ip}:26657`).catch(() => undefined);
+      return status && status.latestHeight >= 1 ? true : undefined;
     });
 
-    // seinet's serve probe goes to the in-cluster endpoint the controller
-    // published: from outside the cluster it is a typed InfraError naming it.
-    const err = await net.waitReady({ signal: AbortSignal.timeout(10_000) }).then(
+    // From this machine the controller's in-cluster endpoints are a typed
+    // InfraError until forward(); through the API server and KWOK's kubelet
+    // port-forward, waitReady then resolves against the pod's seid.
+    await net.refresh();
+    const unreachable = await net.waitReady({ signal: AbortSignal.timeout(10_000) }).then(
       () => assert.fail("waitReady resolved on an address this machine cannot reach"),
       (e: unknown) => e,
     );
-    assert.ok(err instanceof InfraError, `InfraError, got ${String(err)}`);
-    assert.match(err.message, /cascade-internal\.real-controller\.svc:26657 is an in-cluster address/);
+    assert.ok(unreachable instanceof InfraError, `InfraError, got ${String(unreachable)}`);
+    assert.match(
+      unreachable.message,
+      /cascade-internal\.real-controller\.svc:26657 is an in-cluster address/,
+    );
+    const forwarded = await net.forward({ signal: AbortSignal.timeout(30_000) });
+    assert.match(forwarded.tendermintRpc ?? "", /^http:\/\/127\.0\.0\.1:\d+$/);
+    await net.waitReady({ signal: AbortSignal.timeout(60_000) });
+    const first = (await fetchStatus(forwarded.tendermintRpc as string)).latestHeight;
+    assert.ok(first >= 1, `height ${first} through the forward`);
+
+    // A follower: its own SeiNode, plan and pod; its EVM RPC, forwarded,
+    // carries a viem transfer from the account the spec funded in genesis.
+    const followerStarted = performance.now();
+    const rpcNode = await client.createNode({ name: `${name}-rpc`, network: name, image: IMAGE });
+    await until(`follower ${name}-rpc Running`, PLANS_MS, async () => {
+      await rpcNode.refresh();
+      if (rpcNode.phase === "Failed") assert.fail(`follower Failed: ${JSON.stringify(rpcNode.object())}`);
+      return rpcNode.phase === "Running" ? true : undefined;
+    });
+    const rpcEndpoints = await rpcNode.forward({ signal: AbortSignal.timeout(30_000) });
+    await rpcNode.waitReady({ signal: AbortSignal.timeout(120_000) });
+    process.stderr.write(
+      `real controller: follower createNode → serving EVM in ${Math.round(performance.now() - followerStarted)} ms\n`,
+    );
+    const { blockNumber } = await evmTransfer(rpcEndpoints.evmRpc as string, FUNDED, RECIPIENT);
+    assert.ok(blockNumber > 0n);
+    await rpcNode.delete();
 
     const volume = await volumeOf(node);
     assert.ok(volume, "the PVC is bound to a volume");

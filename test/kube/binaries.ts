@@ -83,6 +83,8 @@ export interface ControllerBinaries {
   gofakes3: string;
   /** The seictl sidecar (`seictl serve`) the pod runner starts for each SeiNode pod. */
   seictl: string;
+  /** KWOK's PortForward CRD (from its module), in a directory of its own. */
+  kwokCrds: string;
 }
 
 /** Locates (building on a cache miss, which takes many minutes) the controller-environment binaries. */
@@ -99,6 +101,7 @@ export async function installController(
     scheduler: bin("kube-scheduler"),
     gofakes3: bin("gofakes3"),
     seictl: bin("seictl"),
+    kwokCrds: join(dir, "crds"),
   };
   for (const path of [
     bins.controller,

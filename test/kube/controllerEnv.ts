@@ -12,6 +12,7 @@ import { stringify } from "yaml";
 import { testSeid } from "../local/seid.js";
 import { installController, repoRoot } from "./binaries.js";
 import { type TestCluster, type TestClusterOptions, startTestCluster } from "./cluster.js";
+import { installCrds } from "./crds.js";
 import { httpsGet } from "./https.js";
 import { type PodRunner, startPodRunner } from "./podRunner.js";
 import { freePorts } from "./ports.js";
@@ -141,7 +142,17 @@ export async function startControllerEnv(options: ControllerEnvOptions = {}): Pr
       }
       return undefined;
     };
-    const [kcmPort, schedPort, s3Port, probePort] = (await freePorts(4)) as [number, number, number, number];
+    const [kcmPort, schedPort, s3Port, probePort, kwokPort] = (await freePorts(5)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    // KWOK serves the node's kubelet API (port-forward) where the apiserver
+    // looks for it; the pod runner's PortForward objects say where each pod's
+    // ports are.
+    await installCrds(kc, bins.kwokCrds, { timeoutMs: READY_TIMEOUT_MS, signal });
 
     const kcm = startProcess(
       "kube-controller-manager",
@@ -196,6 +207,9 @@ export async function startControllerEnv(options: ControllerEnvOptions = {}): Pr
         `--manage-nodes-with-annotation-selector=${KWOK_ANNOTATION}=fake`,
         "--node-ip=127.0.0.1",
         "--cidr=10.244.0.0/16",
+        `--server-address=127.0.0.1:${kwokPort}`,
+        `--node-port=${kwokPort}`,
+        "--enable-crds=PortForward",
       ],
       join(dir, "kwok.log"),
     );

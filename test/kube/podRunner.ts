@@ -9,7 +9,9 @@
 // forwarded to that pod's sidecar with `X-Remote-User`. Init containers run
 // first, in order (seid-init: `seid init`, with the local seid whatever image
 // the pod names), then the sidecar; once the sidecar says ready, seid starts
-// on the pod's own loopback address (test/kube/podSeidConfig.ts).
+// on the pod's own loopback address (test/kube/podSeidConfig.ts), and a KWOK
+// PortForward object points the pod's ports there, so port-forwards through
+// the API server reach it.
 import { mkdir } from "node:fs/promises";
 import { type IncomingMessage, type Server, type ServerResponse, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,6 +20,7 @@ import {
   AuthenticationV1Api,
   AuthorizationV1Api,
   CoreV1Api,
+  CustomObjectsApi,
   type KubeConfig,
   type V1Container,
   type V1Pod,
@@ -87,6 +90,7 @@ export async function startPodRunner(options: PodRunnerOptions): Promise<PodRunn
   const core = options.kc.makeApiClient(CoreV1Api);
   const authn = options.kc.makeApiClient(AuthenticationV1Api);
   const authz = options.kc.makeApiClient(AuthorizationV1Api);
+  const custom = options.kc.makeApiClient(CustomObjectsApi);
   const running = new Map<string, RunningPod>();
   const reviews = new Map<string, { user: string; groups: string[]; at: number }>();
   const log = (line: string) => options.log?.(`pod-runner: ${line}`);
@@ -223,6 +227,48 @@ export async function startPodRunner(options: PodRunnerOptions): Promise<PodRunn
         : ["start", "--home", home];
     slot.seid = startProcess(`seid ${key}`, options.seid, args, `${logs}.${main.name}.log`, env);
     log(`${key}: seid started on ${address.ip} (EVM ${address.evmHttp}/${address.evmWs})`);
+    await forwardPorts(pod, main, address);
+  };
+
+  /**
+   * A kubelet port-forwards to the pod's network namespace; KWOK does it from
+   * a PortForward object: each container port to the pod's address here (the
+   * EVM ports to the pod's own).
+   */
+  const forwardPorts = async (pod: V1Pod, main: V1Container, at: PodAddress): Promise<void> => {
+    const moved: Record<number, number> = { 8545: at.evmHttp, 8546: at.evmWs };
+    const forwards = (main.ports ?? []).map((p) => ({
+      ports: [p.containerPort],
+      target: { port: moved[p.containerPort] ?? p.containerPort, address: at.ip },
+    }));
+    const body = {
+      apiVersion: "kwok.x-k8s.io/v1alpha1",
+      kind: "PortForward",
+      metadata: {
+        name: pod.metadata?.name as string,
+        namespace: pod.metadata?.namespace as string,
+        ownerReferences: [
+          {
+            apiVersion: "v1",
+            kind: "Pod",
+            name: pod.metadata?.name as string,
+            uid: pod.metadata?.uid as string,
+          },
+        ],
+      },
+      spec: { forwards },
+    };
+    await custom
+      .createNamespacedCustomObject({
+        group: "kwok.x-k8s.io",
+        version: "v1alpha1",
+        namespace: body.metadata.namespace,
+        plural: "portforwards",
+        body,
+      })
+      .catch((err: unknown) => {
+        if ((err as { code?: number }).code !== 409) throw err;
+      });
   };
 
   const sidecarReady = async (pod: RunningPod): Promise<boolean> => {
