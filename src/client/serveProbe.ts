@@ -2,6 +2,7 @@ import { InfraError } from "../errors/infra.js";
 import { poll } from "../internal/poll.js";
 import { endpoint } from "../readiness/endpoint.js";
 import { postJsonRpc } from "../readiness/http.js";
+import { madeBlock } from "../readiness/madeBlock.js";
 import { DEFAULT_INTERVAL_MS, DEFAULT_REQUEST_TIMEOUT_MS } from "../readiness/options.js";
 import { fetchStatus } from "../readiness/status.js";
 
@@ -10,22 +11,26 @@ const IN_CLUSTER = /\.svc(\.cluster\.local)?$/;
 
 /**
  * The one light probe `waitReady` makes after the phase is reached: the EVM
- * RPC answers eth_blockNumber, else Tendermint answers /status. Retried until
- * it answers or the signal ends the wait; the strict gates are the readiness
- * helpers. A target that publishes neither endpoint has nothing to probe.
+ * RPC answers eth_blockNumber, else Tendermint answers /status (with a first
+ * block committed when `firstBlock`: a network's phase may say Ready before
+ * any block). Retried until it answers or the signal ends the wait; the
+ * strict gates are the readiness helpers. A target that publishes neither
+ * endpoint has nothing to probe.
  */
 export async function serveProbe(
   target: { evmRpc?: string | undefined; tendermintRpc?: string | undefined },
   signal: AbortSignal,
   what: string,
+  options: { firstBlock?: boolean } = {},
 ): Promise<void> {
   const evm = target.evmRpc ? endpoint(target.evmRpc) : undefined;
   await poll<void>(
     async (s) => {
-      const options = { signal: s, requestTimeout: DEFAULT_REQUEST_TIMEOUT_MS };
+      const request = { signal: s, requestTimeout: DEFAULT_REQUEST_TIMEOUT_MS };
       try {
-        if (evm) await postJsonRpc(evm, "eth_blockNumber", [], options);
-        else if (target.tendermintRpc) await fetchStatus(target.tendermintRpc, options);
+        if (evm) await postJsonRpc(evm, "eth_blockNumber", [], request);
+        else if (target.tendermintRpc && options.firstBlock) await madeBlock(target.tendermintRpc, request);
+        else if (target.tendermintRpc) await fetchStatus(target.tendermintRpc, request);
         return { done: true, value: undefined };
       } catch (err) {
         if (s.aborted) throw err;

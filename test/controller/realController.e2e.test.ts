@@ -371,6 +371,52 @@ describe("k8s mode against the real sei-k8s-controller", () => {
     );
   });
 
+  test("default: a 4-validator network's ceremony runs through the real controller; forward() + waitReady resolve on a chain all four sign", async () => {
+    const name = "four";
+    const started = performance.now();
+    const net = await client.createNetwork({ name, validators: 4, image: IMAGE });
+    // The controller publishes the endpoints while the network initializes;
+    // forward() needs a ready pod behind them (KWOK marks pods ready as soon
+    // as they run), then waitReady retries through it until seid answers.
+    const forwarded = await until(`network ${name} to have a pod to forward to`, OBJECTS_MS, async () => {
+      await net.refresh();
+      if (!net.tendermintRpc) return undefined;
+      return net.forward({ signal: AbortSignal.timeout(30_000) }).catch((err: unknown) => {
+        if (err instanceof InfraError && /No ready pod/.test(err.message)) return undefined;
+        throw err;
+      });
+    });
+    await net.waitReady({ signal: AbortSignal.timeout(PLANS_MS) });
+    process.stderr.write(
+      `real controller: 4 validators, createNetwork → waitReady in ${Math.round(performance.now() - started)} ms\n`,
+    );
+    assert.equal(net.phase, "Ready");
+    assert.equal((await seiNodesOf(name)).length, 4);
+    const status = await fetchStatus(forwarded.tendermintRpc as string);
+    assert.ok(status.latestHeight >= 1);
+    // Every validator's seid runs in its pod and reaches the same chain.
+    const pods = env.pods.pods().filter((p) => p.name.startsWith(`${name}-`));
+    assert.equal(pods.length, 4);
+    await until("all four validators past height 2", OBJECTS_MS, async () => {
+      const heights = await Promise.all(
+        pods.map((p) =>
+          fetchStatus(`http://${p.address.ip}:26657`).then(
+            (s) => s.latestHeight,
+            () => 0,
+          ),
+        ),
+      );
+      return heights.every((h) => h > 2) ? heights : undefined;
+    });
+    await net.delete();
+    await until(`SeiNetwork ${name} to be deleted`, GONE_MS, async () =>
+      (await networkGone(name)) ? true : undefined,
+    );
+    await until("the pod runner to stop the four pods", GONE_MS, async () =>
+      env.pods.pods().some((p) => p.name.startsWith(`${name}-`)) ? undefined : true,
+    );
+  });
+
   test("deletionPolicy Retain: delete() orphans the SeiNode and everything it owns", async () => {
     const name = "retained";
     const net = await client.createNetwork({ name, validators: 1, image: IMAGE, deletionPolicy: "Retain" });

@@ -34,11 +34,17 @@ export class K8sNetwork extends ResourceHandle<NetworkPhase> implements Network 
     return statusString(this.current, "endpoints", "tendermintRest");
   }
 
-  /** Watches until Ready (Failed rejects at once), then probes Tendermint /status until it answers. */
+  /**
+   * Watches until Ready (Failed rejects at once), then probes Tendermint
+   * /status until it reports a first block: the controller's Ready means its
+   * plan finished, not that the chain makes blocks.
+   */
   async waitReady(options: OpOptions = {}): Promise<void> {
     const what = `waiting for network "${this.name}" to be Ready`;
     const signal = await this.waitForPhase("Ready", options, what);
-    await serveProbe(this.forwarded ?? { tendermintRpc: this.tendermintRpc }, signal, what);
+    await serveProbe(this.forwarded ?? { tendermintRpc: this.tendermintRpc }, signal, what, {
+      firstBlock: true,
+    });
   }
 
   /** Port-forwards the network's aggregate endpoints to 127.0.0.1 (passes reachable ones through). */
