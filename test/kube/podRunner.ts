@@ -80,9 +80,9 @@ export interface PodRunnerOptions {
 export interface PodRunner {
   /** `http://127.0.0.1:<port>`: the HTTP_PROXY the controller is given. */
   readonly proxyUrl: string;
-  /** The pods whose sidecars run now. */
+  /** The pods the runner runs now (started, or starting). */
   pods(): RunningPod[];
-  /** Stops the poll, the proxy and every sidecar. Idempotent. */
+  /** Stops the poll, the proxy, and every pod's seid and sidecar. Idempotent. */
   stop(): Promise<void>;
 }
 
