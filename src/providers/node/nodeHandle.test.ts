@@ -192,6 +192,14 @@ describe("waitReady after seid's start-up race", () => {
     "github.com/sei-protocol/sei-chain/sei-tendermint/internal/consensus/types.(*HeightVoteSet).Precommits(0x0, 0x0)",
   ].join("\n");
   const died = () => node({ alive: false, phase: "Failed", exitCode: 2, endpoints: {} });
+  /** Faults whose only real verb is restart. */
+  const restartOnly = (restart: (v: NodeFacts) => Promise<void>): NodeFaults<NodeFacts> => ({
+    pause: async () => {},
+    unpause: async () => {},
+    disconnect: async () => {},
+    reconnect: async () => {},
+    restart,
+  });
 
   test("behavior: a node that died of it is started again once, and the wait goes on to Ready", async (t) => {
     const fake = await fakeEndpoint(t, () => ({
@@ -199,16 +207,10 @@ describe("waitReady after seid's start-up race", () => {
     }));
     const views: FakeViews = { node: died(), network: { nodes: [died()] }, crashLog: RACE };
     const restarts: string[] = [];
-    const faults = {
-      pause: async () => {},
-      unpause: async () => {},
-      disconnect: async () => {},
-      reconnect: async () => {},
-      restart: async (v: NodeFacts) => {
-        restarts.push(v.name);
-        views.network = { nodes: [node({ endpoints: { tendermintRpc: fake.base } })] };
-      },
-    };
+    const faults = restartOnly(async (v) => {
+      restarts.push(v.name);
+      views.network = { nodes: [node({ endpoints: { tendermintRpc: fake.base } })] };
+    });
     const handle = new NetworkHandle(fakeOps(views, faults), views.network);
     await handle.waitReady({ signal: AbortSignal.timeout(5_000) });
     assert.deepEqual(restarts, ["n-0"]);
@@ -216,13 +218,7 @@ describe("waitReady after seid's start-up race", () => {
 
   test("error: a second death of it, or any other crash, fails the wait", async () => {
     const restarts: string[] = [];
-    const faults = {
-      pause: async () => {},
-      unpause: async () => {},
-      disconnect: async () => {},
-      reconnect: async () => {},
-      restart: async (v: NodeFacts) => void restarts.push(v.name),
-    };
+    const faults = restartOnly(async (v) => void restarts.push(v.name));
     const again: FakeViews = { node: died(), network: { nodes: [died()] }, crashLog: RACE };
     await assert.rejects(
       new NetworkHandle(fakeOps(again, faults), again.network).waitReady({
