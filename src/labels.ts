@@ -23,7 +23,7 @@ export const FIELD_MANAGER = "sei-sdk";
 export const LABEL_NAMESPACE = "sei.io/namespace";
 /** Namespace of the network a node follows (followers may live elsewhere). */
 export const LABEL_NETWORK_NAMESPACE = "sei.io/seinetwork-namespace";
-/** The seinet name of the node a container or volume holds. */
+/** The seinet name of the node a container or volume holds; the controller labels a SeiNode's pods with it too. */
 export const LABEL_NODE = "sei.io/node";
 /** What the node is in its network: validator, sentry or follower. */
 export const LABEL_NODE_ROLE = "sei.io/node-role";

@@ -1,10 +1,12 @@
 import {
+  CoreV1Api,
   CustomObjectsApi,
   type KubeConfig,
   Observable,
   PatchStrategy,
   type RequestContext,
   type ResponseContext,
+  type V1Pod,
   Watch,
 } from "@kubernetes/client-node";
 import { abortError } from "../../internal/abort.js";
@@ -14,6 +16,9 @@ import { mapApiError } from "./mapApiError.js";
 import { type CustomResource, GROUP, type ResourceKind, VERSION } from "./resources.js";
 
 const log = logger("k8s");
+
+/** How a watch stream ended: stopped by its caller, closed by the server, or expired (410: re-list). */
+export type WatchEnd = "stopped" | "closed" | "expired";
 
 /** A watch event as the API server streams it. */
 export interface WatchEvent {
@@ -28,6 +33,7 @@ export interface WatchEvent {
 export class KubeApi {
   readonly #kc: KubeConfig;
   readonly #objects: CustomObjectsApi;
+  readonly #core: CoreV1Api;
   readonly #watch: Watch;
   /** Requests sent so far (watch streams count once each). */
   requests = 0;
@@ -38,6 +44,7 @@ export class KubeApi {
     this.#kc = kc;
     this.#watchTimeoutSeconds = options.watchTimeoutSeconds ?? 300;
     this.#objects = kc.makeApiClient(CustomObjectsApi);
+    this.#core = kc.makeApiClient(CoreV1Api);
     this.#watch = new Watch(kc);
   }
 
@@ -166,20 +173,76 @@ export class KubeApi {
    * resourceVersion is too old and the caller must re-list); rejects with the
    * stream's error.
    */
-  async watchByName(
+  watchByName(
     kind: ResourceKind,
     namespace: string,
     name: string,
     resourceVersion: string,
     onEvent: (event: WatchEvent) => boolean,
     signal: AbortSignal,
-  ): Promise<"stopped" | "closed" | "expired"> {
-    this.requests++;
+  ): Promise<WatchEnd> {
     const path = `/apis/${GROUP}/${VERSION}/namespaces/${encodeURIComponent(namespace)}/${kind.plural}`;
-    return new Promise<"stopped" | "closed" | "expired">((resolve, reject) => {
+    return this.#stream(
+      path,
+      { fieldSelector: `metadata.name=${name}`, resourceVersion },
+      { noun: kind.noun, name, namespace },
+      (type, object) => onEvent({ type, object: object as WatchEvent["object"] }),
+      signal,
+    );
+  }
+
+  /** Lists the pods a label selector picks, with the list's resourceVersion to watch from. */
+  async listPods(
+    namespace: string,
+    labelSelector: string,
+    signal?: AbortSignal,
+  ): Promise<{ items: V1Pod[]; resourceVersion: string }> {
+    this.requests++;
+    try {
+      const list = await this.#core.listNamespacedPod({ namespace, labelSelector }, this.#options(signal));
+      return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? "" };
+    } catch (err) {
+      if (signal?.aborted) throw abortError(signal, `listing pods ${labelSelector}`);
+      throw mapApiError(err, {
+        action: "listing",
+        noun: "pods",
+        name: labelSelector,
+        namespace,
+        server: this.server,
+      });
+    }
+  }
+
+  /** Streams pod events for a label selector from `resourceVersion`; see {@link KubeApi.watchByName}. */
+  watchPods(
+    namespace: string,
+    labelSelector: string,
+    resourceVersion: string,
+    onEvent: (type: WatchEvent["type"], pod: V1Pod) => boolean,
+    signal: AbortSignal,
+  ): Promise<WatchEnd> {
+    return this.#stream(
+      `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
+      { labelSelector, resourceVersion },
+      { noun: "pods", name: labelSelector, namespace },
+      (type, object) => onEvent(type, object as V1Pod),
+      signal,
+    );
+  }
+
+  #stream(
+    path: string,
+    query: Record<string, string>,
+    what: { noun: string; name: string; namespace: string },
+    onEvent: (type: WatchEvent["type"], object: unknown) => boolean,
+    signal: AbortSignal,
+  ): Promise<WatchEnd> {
+    this.requests++;
+    const mapped = (err: unknown) => mapApiError(err, { action: "watching", ...what, server: this.server });
+    return new Promise<WatchEnd>((resolve, reject) => {
       let controller: AbortController | undefined;
       let settled = false;
-      const finish = (outcome: "stopped" | "closed" | "expired" | Error) => {
+      const finish = (outcome: WatchEnd | Error) => {
         if (settled) return;
         settled = true;
         signal.removeEventListener("abort", onAbort);
@@ -187,21 +250,16 @@ export class KubeApi {
         if (outcome instanceof Error) reject(outcome);
         else resolve(outcome);
       };
-      const onAbort = () => finish(abortError(signal, `watching ${kind.noun} "${name}"`));
+      const onAbort = () => finish(abortError(signal, `watching ${what.noun} "${what.name}"`));
       signal.addEventListener("abort", onAbort, { once: true });
       this.#watch
         .watch(
           path,
-          {
-            fieldSelector: `metadata.name=${name}`,
-            resourceVersion,
-            allowWatchBookmarks: true,
-            timeoutSeconds: this.#watchTimeoutSeconds,
-          },
+          { ...query, allowWatchBookmarks: true, timeoutSeconds: this.#watchTimeoutSeconds },
           (type, object) => {
             if (settled) return;
             try {
-              if (onEvent({ type: type as WatchEvent["type"], object })) finish("stopped");
+              if (onEvent(type as WatchEvent["type"], object)) finish("stopped");
             } catch (err) {
               finish(err as Error);
             }
@@ -209,17 +267,8 @@ export class KubeApi {
           (err: unknown) => {
             // 410 Gone on the request itself: the resourceVersion was compacted away.
             if ((err as { statusCode?: number } | null)?.statusCode === 410) finish("expired");
-            else if (err && !settled) {
-              finish(
-                mapApiError(err, {
-                  action: "watching",
-                  noun: kind.noun,
-                  name,
-                  namespace,
-                  server: this.server,
-                }),
-              );
-            } else finish("closed");
+            else if (err && !settled) finish(mapped(err));
+            else finish("closed");
           },
         )
         .then(
@@ -227,10 +276,7 @@ export class KubeApi {
             controller = c;
             if (settled) c.abort();
           },
-          (err: unknown) =>
-            finish(
-              mapApiError(err, { action: "watching", noun: kind.noun, name, namespace, server: this.server }),
-            ),
+          (err: unknown) => finish(mapped(err)),
         );
       if (signal.aborted) onAbort();
     });

@@ -16,6 +16,47 @@ export class PodLogs {
     this.#log = new Log(kc);
   }
 
+  /**
+   * The last `lines` lines of seid's log, from its previous run when
+   * `previous` (the run that died), or undefined when the log cannot be read:
+   * for error messages, so it never throws.
+   */
+  async tail(
+    namespace: string,
+    pod: string,
+    lines: number,
+    options: { previous?: boolean; signal?: AbortSignal } = {},
+  ): Promise<string | undefined> {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise<void>((resolve) => {
+      out.once("end", resolve);
+      out.once("close", resolve);
+    });
+    let request: AbortController | undefined;
+    const onAbort = () => {
+      request?.abort();
+      out.end();
+    };
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      request = await this.#log.log(namespace, pod, SEID_CONTAINER, out, {
+        tailLines: lines,
+        previous: options.previous ?? false,
+      });
+      if (options.signal?.aborted) onAbort();
+      await ended;
+      const text = Buffer.concat(chunks).toString("utf8").trimEnd();
+      return text.length > 0 ? text : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      options.signal?.removeEventListener("abort", onAbort);
+      request?.abort();
+    }
+  }
+
   /** Lines of the pod's log; with `follow`, until the signal aborts. */
   async *lines(namespace: string, pod: string, options: LogOptions): AsyncIterable<string> {
     const out = new PassThrough();

@@ -37,14 +37,25 @@ export class K8sNetwork extends ResourceHandle<NetworkPhase> implements Network 
   /**
    * Watches until Ready (Failed rejects at once), then probes Tendermint
    * /status until it reports a first block: the controller's Ready means its
-   * plan finished, not that the chain makes blocks.
+   * plan finished, not that the chain makes blocks. A validator pod whose
+   * seid crash-loops rejects at once too (see guardPods).
    */
   async waitReady(options: OpOptions = {}): Promise<void> {
     const what = `waiting for network "${this.name}" to be Ready`;
-    const signal = await this.waitForPhase("Ready", options, what);
-    await serveProbe(this.forwarded ?? { tendermintRpc: this.tendermintRpc }, signal, what, {
-      firstBlock: true,
-    });
+    await this.guardPods(
+      this.validators,
+      options,
+      (failure) =>
+        failure.container
+          ? `Network "${this.name}" cannot become Ready: container ${failure.container} of its pod ${failure.pod} is stuck.`
+          : `Network "${this.name}" cannot become Ready: its pod ${failure.pod} failed.`,
+      async (signal) => {
+        await this.waitForPhase("Ready", { signal }, what);
+        await serveProbe(this.forwarded ?? { tendermintRpc: this.tendermintRpc }, signal, what, {
+          firstBlock: true,
+        });
+      },
+    );
   }
 
   /** Port-forwards the network's aggregate endpoints to 127.0.0.1 (passes reachable ones through). */

@@ -89,11 +89,25 @@ export class K8sNode extends ResourceHandle<NodePhase> implements Node {
     return { evmRpc: this.evmRpc, evmWs: this.evmWs, tendermintRpc: this.tendermintRpc, rest: this.rest };
   }
 
-  /** Watches until Running (Failed rejects at once), then probes EVM RPC (else /status) until it answers. */
+  /**
+   * Watches until Running (Failed rejects at once), then probes EVM RPC (else
+   * /status) until it answers; a pod whose seid crash-loops rejects at once
+   * too, with the kubelet's reason and seid's last lines (see guardPods).
+   */
   async waitReady(options: OpOptions = {}): Promise<void> {
     const what = `waiting for node "${this.name}" to be Running`;
-    const signal = await this.waitForPhase("Running", options, what);
-    await serveProbe(this.forwarded ?? this.#endpoints(), signal, what);
+    await this.guardPods(
+      [this.name],
+      options,
+      (failure) =>
+        failure.container
+          ? `Node "${this.name}" cannot serve: container ${failure.container} of its pod ${failure.pod} is stuck.`
+          : `Node "${this.name}" cannot serve: its pod ${failure.pod} failed.`,
+      async (signal) => {
+        await this.waitForPhase("Running", { signal }, what);
+        await serveProbe(this.forwarded ?? this.#endpoints(), signal, what);
+      },
+    );
   }
 
   /** Port-forwards the node's in-cluster endpoints to 127.0.0.1 (passes reachable ones through). */

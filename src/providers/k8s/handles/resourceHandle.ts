@@ -4,6 +4,8 @@ import { FailedError } from "../../../errors/failed.js";
 import { isNotFound } from "../../../errors/predicates.js";
 import type { K8sContext } from "../context.js";
 import type { KubeApi } from "../kubeApi.js";
+import type { PodFailure } from "../podFailure.js";
+import { guardPods } from "../podGuard.js";
 import type { CustomResource, ResourceKind } from "../resources.js";
 import { describeStatus, failureReason, phaseOf } from "../status.js";
 import { waitFor } from "../waitFor.js";
@@ -103,6 +105,26 @@ export abstract class ResourceHandle<Phase extends string> {
       },
     );
     return signal;
+  }
+
+  /**
+   * Runs a wait under the default deadline (or the caller's signal) while
+   * watching the pods of `nodes`: one stuck pod rejects it at once.
+   */
+  protected guardPods(
+    nodes: string[],
+    options: OpOptions,
+    message: (failure: PodFailure) => string,
+    work: (signal: AbortSignal) => Promise<void>,
+  ): Promise<void> {
+    const target = {
+      namespace: this.namespace,
+      nodes,
+      resource: `${this.resourceKind.noun}/${this.name}`,
+      message,
+      phase: () => phaseOf(this.current),
+    };
+    return guardPods(this.ctx, target, waitSignal(options.signal), work);
   }
 
   /** Port-forwards `endpoints` (in-cluster ones only) and remembers the forward for serve probes. */
