@@ -27,12 +27,15 @@ cache_root=${SEINET_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/seinet}
 out="$cache_root/controller/${CONTROLLER_VERSION##*-}-seictl-${SEICTL_VERSION}-config-${SEI_CONFIG_VERSION}-kwok-${KWOK_VERSION}-kube-${KUBE_VERSION}-gofakes3-${GOFAKES3_VERSION}"
 binaries=(sei-k8s-controller seictl kwok kube-controller-manager kube-scheduler gofakes3)
 
-# KWOK's PortForward CRD: the pod runner tells KWOK where each pod's ports are.
-kwok_crd="$out/crds/kwok.x-k8s.io_portforwards.yaml"
+# KWOK's PortForward and Logs CRDs: the pod runner tells KWOK where each pod's
+# ports and log files are.
+kwok_crd_names=(portforwards logs)
+kwok_crds=()
+for crd in "${kwok_crd_names[@]}"; do kwok_crds+=("$out/crds/kwok.x-k8s.io_${crd}.yaml"); done
 
 cached=1
 for bin in "${binaries[@]}"; do [[ -x "$out/bin/$bin" ]] || cached=0; done
-[[ -f "$kwok_crd" ]] || cached=0
+for crd in "${kwok_crds[@]}"; do [[ -f "$crd" ]] || cached=0; done
 if (( cached )); then
   echo "seinet: sei-k8s-controller ${CONTROLLER_VERSION}, seictl ${SEICTL_VERSION}, kwok ${KWOK_VERSION}, kube ${KUBE_VERSION} and gofakes3 ${GOFAKES3_VERSION} cached" >&2
   echo "$out"
@@ -92,14 +95,16 @@ build_kwok() {
   mv "$work/kwok/kwok" "$out/bin/kwok"
 }
 
-fetch_kwok_crd() {
-  local dir
+fetch_kwok_crds() {
+  local dir crd
   dir=$(go mod download -json "sigs.k8s.io/kwok@${KWOK_VERSION}" | sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')
   [[ -n "$dir" ]] || { echo "seinet: cannot download sigs.k8s.io/kwok@${KWOK_VERSION}" >&2; return 1; }
   mkdir -p "$out/crds"
-  cp "$dir/kustomize/crd/bases/kwok.x-k8s.io_portforwards.yaml" "$kwok_crd.tmp"
-  chmod u+w "$kwok_crd.tmp"
-  mv "$kwok_crd.tmp" "$kwok_crd"
+  for crd in "${kwok_crd_names[@]}"; do
+    cp "$dir/kustomize/crd/bases/kwok.x-k8s.io_${crd}.yaml" "$out/crds/.tmp"
+    chmod u+w "$out/crds/.tmp"
+    mv "$out/crds/.tmp" "$out/crds/kwok.x-k8s.io_${crd}.yaml"
+  done
 }
 
 build_gofakes3() {
@@ -200,11 +205,13 @@ step kube-controller-manager "kube-controller-manager ${KUBE_VERSION}" build_kub
 step kube-scheduler "kube-scheduler ${KUBE_VERSION}" build_kube kube-scheduler
 step gofakes3 "gofakes3 ${GOFAKES3_VERSION}" build_gofakes3
 
-if [[ ! -f "$kwok_crd" ]]; then
-  if fetch_kwok_crd; then
-    echo "seinet: kwok ${KWOK_VERSION} PortForward CRD fetched" >&2
+missing_crds=0
+for crd in "${kwok_crds[@]}"; do [[ -f "$crd" ]] || missing_crds=1; done
+if (( missing_crds )); then
+  if fetch_kwok_crds; then
+    echo "seinet: kwok ${KWOK_VERSION} PortForward and Logs CRDs fetched" >&2
   else
-    failed+=("kwok PortForward CRD")
+    failed+=("kwok CRDs")
   fi
 fi
 

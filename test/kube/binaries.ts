@@ -83,7 +83,7 @@ export interface ControllerBinaries {
   gofakes3: string;
   /** The seictl sidecar (`seictl serve`) the pod runner starts for each SeiNode pod. */
   seictl: string;
-  /** KWOK's PortForward CRD (from its module), in a directory of its own. */
+  /** KWOK's PortForward and Logs CRDs (from its module), in a directory of their own. */
   kwokCrds: string;
 }
 

@@ -2,9 +2,11 @@
 // kube-apiserver): kube-controller-manager (StatefulSets -> Pods, garbage
 // collection, PVC binding through its hostPath provisioner),
 // kube-scheduler, KWOK (one fake Node; pods bound to it are reported Running,
-// no container runs), gofakes3 (in-memory S3) and the controller itself, all on
-// loopback ports. No kubelet or pod runner: no seid or sidecar ever answers, so
-// the controller's plans never finish and networks never reach Ready here.
+// and its kubelet API serves port-forwards and logs), gofakes3 (in-memory S3),
+// the pod runner (test/kube/podRunner.ts: each SeiNode pod's seid-init,
+// sidecar and seid as real processes) and the controller itself, all on
+// loopback ports. The controller's plans run to the end against the real
+// sidecars, and the networks they make commit blocks.
 import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CoreV1Api, RbacAuthorizationV1Api, StorageV1Api } from "@kubernetes/client-node";
@@ -149,9 +151,9 @@ export async function startControllerEnv(options: ControllerEnvOptions = {}): Pr
       number,
       number,
     ];
-    // KWOK serves the node's kubelet API (port-forward) where the apiserver
-    // looks for it; the pod runner's PortForward objects say where each pod's
-    // ports are.
+    // KWOK serves the node's kubelet API (port-forward, logs) where the
+    // apiserver looks for it; the pod runner's PortForward and Logs objects say
+    // where each pod's ports and seid log files are.
     await installCrds(kc, bins.kwokCrds, { timeoutMs: READY_TIMEOUT_MS, signal });
 
     const kcm = startProcess(
@@ -209,7 +211,7 @@ export async function startControllerEnv(options: ControllerEnvOptions = {}): Pr
         "--cidr=10.244.0.0/16",
         `--server-address=127.0.0.1:${kwokPort}`,
         `--node-port=${kwokPort}`,
-        "--enable-crds=PortForward",
+        "--enable-crds=PortForward,Logs",
       ],
       join(dir, "kwok.log"),
     );

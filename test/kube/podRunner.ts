@@ -11,8 +11,10 @@
 // the pod names), then the sidecar; once the sidecar says ready, seid starts
 // on the pod's own loopback address (test/kube/podSeidConfig.ts), and a KWOK
 // PortForward object points the pod's ports there, so port-forwards through
-// the API server reach it.
-import { mkdir } from "node:fs/promises";
+// the API server reach it. seid is kept as a kubelet keeps a container
+// (test/kube/mainContainer.ts): its log is served through the API server, and
+// when it dies the pod's status says so and it starts again with back-off.
+import { mkdir, writeFile } from "node:fs/promises";
 import { type IncomingMessage, type Server, type ServerResponse, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
@@ -26,6 +28,7 @@ import {
   type V1Pod,
 } from "@kubernetes/client-node";
 import { parse } from "yaml";
+import { type MainContainer, runMainContainer } from "./mainContainer.js";
 import { type PodAddress, placeSeidInPod } from "./podSeidConfig.js";
 import { freePorts } from "./ports.js";
 import { type ManagedProcess, describeExit, startProcess } from "./processes.js";
@@ -42,6 +45,8 @@ const POD_HOST = /^([a-z0-9-]+)\.([a-z0-9-]+)\.([a-z0-9-]+)\.svc\.cluster\.local
 const POLL_MS = 300;
 /** How often the main container's wait asks the sidecar whether it is ready (the pod's own script: 5 s). */
 const HEALTHZ_MS = 500;
+/** Runs `$@` with the hosts file `$0` over /etc/hosts, as a kubelet gives each pod its own. */
+const POD_HOSTS = 'mount --bind "$0" /etc/hosts && exec "$@"';
 /** How long a TokenReview + SubjectAccessReview answer is reused. */
 const REVIEW_TTL_MS = 60_000;
 
@@ -57,8 +62,8 @@ export interface RunningPod {
   /** The sidecar's loopback port, once started. */
   sidecarPort: number;
   sidecar?: ManagedProcess;
-  /** The pod's main container, seid, once the sidecar said it is ready. */
-  seid?: ManagedProcess;
+  /** The pod's main container, seid, once the sidecar said it is ready (restarted when it exits). */
+  seid?: MainContainer;
   /** Why the pod stopped starting (an init container that failed). */
   failed?: string;
 }
@@ -173,10 +178,26 @@ export async function startPodRunner(options: PodRunnerOptions): Promise<PodRunn
       if (container.name === SIDECAR_CONTAINER) {
         const [sidecarPort] = (await freePorts(1)) as [number];
         slot.sidecarPort = sidecarPort;
+        // The sidecar reaches its pod's seid at localhost:26657, hard-coded;
+        // as in a pod, localhost must be the pod's own address, so it runs
+        // with a hosts file of its own (in a mount namespace of its own).
+        const hosts = `${logs}.hosts`;
+        await writeFile(hosts, `${address.ip}\tlocalhost ${name}\n`);
         slot.sidecar = startProcess(
           `seictl ${key}`,
-          options.seictl,
-          ["serve"],
+          "unshare",
+          [
+            "--mount",
+            "--propagation",
+            "private",
+            "--",
+            "/bin/sh",
+            "-c",
+            POD_HOSTS,
+            hosts,
+            options.seictl,
+            "serve",
+          ],
           `${logs}.${container.name}.log`,
           {
             ...containerEnv(pod, container, root),
@@ -225,7 +246,20 @@ export async function startPodRunner(options: PodRunnerOptions): Promise<PodRunn
       main.command?.[0] === "seid"
         ? (main.args ?? []).map((a) => a.replaceAll("$(HOME)", home))
         : ["start", "--home", home];
-    slot.seid = startProcess(`seid ${key}`, options.seid, args, `${logs}.${main.name}.log`, env);
+    const logPath = `${logs}.${main.name}.log`;
+    slot.seid = await runMainContainer({
+      core,
+      custom,
+      pod,
+      container: main.name,
+      logPath,
+      start: () => startProcess(`seid ${key}`, options.seid, args, logPath, env, { cri: true }),
+      log,
+    });
+    if (stopped || running.get(key) !== slot) {
+      await slot.seid.stop(5000);
+      return;
+    }
     log(`${key}: seid started on ${address.ip} (EVM ${address.evmHttp}/${address.evmWs})`);
     await forwardPorts(pod, main, address);
   };

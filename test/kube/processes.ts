@@ -2,7 +2,9 @@
 // observable, stop() is SIGTERM -> wait -> SIGKILL, and every child is
 // SIGKILLed if the test process exits (or is signalled) without stopping it.
 import { type ChildProcess, spawn } from "node:child_process";
-import { appendFileSync, closeSync, openSync, readFileSync } from "node:fs";
+import { appendFileSync, closeSync, createWriteStream, openSync, readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 import { onProcessExit } from "./exitHooks.js";
 
 export interface Exit {
@@ -37,23 +39,37 @@ export function describeExit(exit: Exit): string {
   return exit.signal !== null ? `signal ${exit.signal}` : `exit code ${exit.code}`;
 }
 
-/** `env` is added to the parent's environment. */
+/**
+ * `env` is added to the parent's environment. With `cri`, the log file is in
+ * the container runtime's format (`<RFC 3339 time> <stream> F <line>`), which
+ * a kubelet's log endpoint (KWOK's too) reads.
+ */
 export function startProcess(
   name: string,
   command: string,
   args: string[],
   logPath: string,
   env?: Record<string, string>,
+  options: { cri?: boolean } = {},
 ): ManagedProcess {
-  const fd = openSync(logPath, "a");
   let child: ChildProcess;
-  try {
+  let drained: Promise<unknown> = Promise.resolve();
+  if (options.cri) {
     child = spawn(command, args, {
-      stdio: ["ignore", fd, fd],
+      stdio: ["ignore", "pipe", "pipe"],
       ...(env ? { env: { ...process.env, ...env } } : {}),
     });
-  } finally {
-    closeSync(fd);
+    drained = criLog(child, logPath);
+  } else {
+    const fd = openSync(logPath, "a");
+    try {
+      child = spawn(command, args, {
+        stdio: ["ignore", fd, fd],
+        ...(env ? { env: { ...process.env, ...env } } : {}),
+      });
+    } finally {
+      closeSync(fd);
+    }
   }
   const unhook = onProcessExit(() => {
     child.kill("SIGKILL");
@@ -61,9 +77,12 @@ export function startProcess(
   let current: Exit | undefined;
   const exited = new Promise<Exit>((resolve) => {
     child.once("exit", (code, signal) => {
-      current = { code, signal };
       unhook();
-      resolve(current);
+      // Every line the process wrote is in its log before its exit is seen.
+      void drained.finally(() => {
+        current = { code, signal };
+        resolve(current);
+      });
     });
     child.once("error", (err) => {
       // spawn failure (ENOENT, EACCES): no 'exit' follows.
@@ -102,6 +121,22 @@ export function startProcess(
       return stopping;
     },
   };
+}
+
+/** Copies the child's stdout and stderr into `path`, one CRI log line per line; resolves when both end. */
+function criLog(child: ChildProcess, path: string): Promise<unknown> {
+  const file = createWriteStream(path, { flags: "a" });
+  const copy = (stream: Readable | null, name: "stdout" | "stderr") =>
+    stream
+      ? (async () => {
+          for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
+            file.write(`${new Date().toISOString()} ${name} F ${line}\n`);
+          }
+        })()
+      : Promise.resolve();
+  return Promise.allSettled([copy(child.stdout, "stdout"), copy(child.stderr, "stderr")]).then(
+    () => new Promise<void>((resolve) => file.end(resolve)),
+  );
 }
 
 function tailAppend(path: string, line: string): void {
