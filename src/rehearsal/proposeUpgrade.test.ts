@@ -43,3 +43,15 @@ test("error: a proposal the chain refuses surfaces the task's error", async (t) 
   const { run } = await propose(t, () => refused);
   await assert.rejects(run, (err) => err === refused);
 });
+
+test("error: a runtime that publishes no proposal id is a FailedError saying so, not a vote on nothing", async (t) => {
+  const { b, run } = await propose(t, () => ({}));
+  const err = await run.then(
+    () => assert.fail("resolved"),
+    (e: unknown) => e,
+  );
+  assert.ok(err instanceof FailedError, String(err));
+  assert.equal(err.resource, "task/up-abc-propose");
+  assert.match(err.message, /published no proposal id/);
+  assert.deepEqual(b.calls, ["runTask GovSoftwareUpgrade n-0", "wait up-abc-propose"]);
+});

@@ -1,5 +1,6 @@
 import type { Client } from "../client/client.js";
 import type { Node } from "../client/handles.js";
+import { FailedError } from "../errors/failed.js";
 import type { GovTxSpec } from "../specs/types.js";
 import { runTaskToEnd } from "./runTaskToEnd.js";
 import type { UpgradeTaskNames } from "./upgradeTaskNames.js";
@@ -8,7 +9,9 @@ import type { UpgradeTaskNames } from "./upgradeTaskNames.js";
  * The first step of a rehearsal: a software-upgrade proposal for `name` at
  * `height`, from `proposer` (a validator, whose key signs), with the gov
  * minimum `deposit` so the vote starts at once. Resolves with the proposal's
- * id; a proposal the chain refuses rejects with the task's error.
+ * id; a proposal the chain refuses rejects with the task's error, and a
+ * runtime that publishes no proposal id (the served controller) with a
+ * FailedError saying so.
  */
 export async function proposeUpgrade(
   client: Pick<Client, "runTask">,
@@ -45,5 +48,21 @@ export async function proposeUpgrade(
     },
     signal,
   );
-  return proposed.govSoftwareUpgrade?.proposalId as number;
+  const proposalId = proposed.govSoftwareUpgrade?.proposalId;
+  if (proposalId === undefined) {
+    throw new FailedError(
+      `Task "${options.taskName("propose")}" completed, but its runtime published no proposal id, so no vote can follow.`,
+      {
+        resource: `task/${options.taskName("propose")}`,
+        phase: "Complete",
+        reason: "status.outputs.govSoftwareUpgrade.proposalId is empty",
+      },
+      {
+        metaMessages: [
+          "sei-k8s-controller builds that publish no outputs for sidecar tasks (such as 978577b) cannot run upgradeNetwork; the local and docker modes can.",
+        ],
+      },
+    );
+  }
+  return proposalId;
 }
