@@ -7,7 +7,7 @@
 // pod's seid starts on the pod's own loopback address and commits blocks.
 // The network's endpoints are in-cluster names this machine cannot resolve.
 import assert from "node:assert/strict";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -21,7 +21,7 @@ import {
 import { bech32 } from "@scure/base";
 import { hexToBytes } from "viem";
 import { testAccounts } from "../../src/chain/testAccounts.js";
-import { type Client, InfraError, type TestAccount, isNotFound, open } from "../../src/index.js";
+import { type Client, FailedError, InfraError, type TestAccount, isNotFound, open } from "../../src/index.js";
 import { fetchStatus } from "../../src/readiness/status.js";
 import { ensureNamespace } from "../kube/cluster.js";
 import { type ControllerEnv, KWOK_NODE, startControllerEnv } from "../kube/controllerEnv.js";
@@ -87,6 +87,25 @@ async function seiNodesOf(network: string): Promise<SeiNodeObj[]> {
     labelSelector: `sei.io/nodedeployment=${network}`,
   })) as { items: SeiNodeObj[] };
   return list.items;
+}
+
+/** `proposal_id: 1`, the protobuf request both gov queries below take. */
+const PROPOSAL_ID_1 = "0801";
+
+/** A gRPC query through Tendermint's abci_query; the response's bytes as latin1 text. */
+async function abciQuery(rpc: string, path: string, dataHex: string): Promise<string> {
+  type Answer = { response?: { code?: number; log?: string; value?: string } };
+  const res = await fetch(rpc, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "abci_query", params: { path, data: dataHex } }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = (await res.json()) as Answer & { result?: Answer };
+  const response = (body.result ?? body).response;
+  assert.ok(response, `${path}: ${JSON.stringify(body)}`);
+  assert.equal(response.code ?? 0, 0, `${path}: ${response.log}`);
+  return Buffer.from(response.value ?? "", "base64").toString("latin1");
 }
 
 const ownedBy = (refs: V1OwnerReference[] | undefined, kind: string, name: string) =>
@@ -246,7 +265,7 @@ const volumeOf = async (node: string) =>
     ?.volumeName;
 
 describe("k8s mode against the real sei-k8s-controller", () => {
-  test("default (seinet's deletionPolicy Delete): plans run against real sidecars; seid commits blocks in the pod; forward() + waitReady; a follower carries a viem transfer; delete() removes everything", async () => {
+  test("default (seinet's deletionPolicy Delete): plans run against real sidecars; seid commits blocks in the pod; forward() + waitReady; a follower carries a viem transfer, UpdateNodeImage rolls it, then its seid crash-loops and waitReady is a FailedError with the kubelet's reason; delete() removes everything", async () => {
     const name = "cascade";
     const net = await client.createNetwork({
       name,
@@ -354,6 +373,60 @@ describe("k8s mode against the real sei-k8s-controller", () => {
     );
     const { blockNumber } = await evmTransfer(rpcEndpoints.evmRpc as string, FUNDED, RECIPIENT);
     assert.ok(blockNumber > 0n);
+    // UpdateNodeImage: the controller rolls the follower's StatefulSet onto
+    // the image, and the pod runner runs the new pod (with the same seid:
+    // any image is the local one). It serves again through the same forward.
+    const image = "ghcr.io/sei-protocol/sei:v6.3.1";
+    const before = env.pods.pods().find((p) => p.name === `${name}-rpc-0`)?.uid;
+    const swap = await client.runTask({
+      name: `${name}-swap`,
+      node: `${name}-rpc`,
+      kind: "UpdateNodeImage",
+      updateNodeImage: { image },
+    });
+    assert.deepEqual(await swap.wait({ signal: AbortSignal.timeout(PLANS_MS) }), {
+      updateNodeImage: { appliedImage: image },
+    });
+    const swapped = await core.readNamespacedPod({ namespace: NAMESPACE, name: `${name}-rpc-0` });
+    assert.notEqual(swapped.metadata?.uid, before, "a new pod");
+    assert.equal(swapped.spec?.containers.find((c) => c.name === "seid")?.image, image);
+    await rpcNode.waitReady({ signal: AbortSignal.timeout(PLANS_MS) });
+
+    // seid's log, through the API server and the node's (KWOK's) log endpoint.
+    const lines: string[] = [];
+    for await (const line of rpcNode.logs({ tail: 50, signal: AbortSignal.timeout(10_000) }))
+      lines.push(line);
+    assert.ok(lines.length > 0, "seid's log through the API server");
+    assert.ok(!lines.some((l) => /^\S+ std(out|err) F /.test(l)), "the runtime's log prefix is stripped");
+
+    // seid dies for good in the follower's pod: its genesis no longer parses,
+    // and its seid is stopped. The kubelet (the pod runner) starts it again,
+    // it dies again, and the pod reports CrashLoopBackOff. The controller
+    // does not read container statuses, so its phase stays Running; waitReady
+    // fails at once anyway, with the kubelet's reason and seid's last lines.
+    const rpcPod = env.pods.pods().find((p) => p.name === `${name}-rpc-0`);
+    assert.ok(rpcPod?.seid, "the pod runner runs the follower's seid");
+    await writeFile(join(rpcPod.root, ".sei", "config", "genesis.json"), "{ not a genesis");
+    await rpcPod.seid.process()?.stop(5_000);
+    const died = performance.now();
+    const failure = await rpcNode.waitReady({ signal: AbortSignal.timeout(PLANS_MS) }).then(
+      () => assert.fail("waitReady resolved on a node whose seid crash-loops"),
+      (e: unknown) => e,
+    );
+    process.stderr.write(
+      `real controller: seid crash-looping → FailedError in ${Math.round(performance.now() - died)} ms\n`,
+    );
+    assert.ok(failure instanceof FailedError, `FailedError, got ${String(failure)}`);
+    assert.equal(failure.resource, `node/${name}-rpc`);
+    assert.equal(failure.phase, "Running", "the controller's phase stays Running");
+    assert.match(
+      failure.reason ?? "",
+      new RegExp(`^pod ${name}-rpc-0: container seid: CrashLoopBackOff; back-off 10s`),
+    );
+    // seid v6.6.2 meets an unreadable genesis with a nil-pointer panic (exit 2).
+    assert.match(failure.reason ?? "", /last exit code 2 \(Error\); 2 restarts/);
+    assert.equal(failure.exitCode, 2);
+    assert.match(failure.logTail ?? "", /panic: runtime error/, "seid's own words, from the run that died");
     await rpcNode.delete();
 
     const volume = await volumeOf(node);
@@ -371,10 +444,18 @@ describe("k8s mode against the real sei-k8s-controller", () => {
     );
   });
 
-  test("default: a 4-validator network's ceremony runs through the real controller; forward() + waitReady resolve on a chain all four sign", async () => {
+  test("default: a 4-validator network's ceremony runs through the real controller; forward() + waitReady resolve on a chain all four sign; GovSoftwareUpgrade, GovVote and AwaitNodesAtHeight complete through it", async () => {
     const name = "four";
     const started = performance.now();
-    const net = await client.createNetwork({ name, validators: 4, image: IMAGE });
+    // The controller's validator config turns tx indexing off, and the
+    // sidecar's gov tasks prove a tx's inclusion through the index: the
+    // override (applied by the sidecar's config-apply) turns it back on.
+    const net = await client.createNetwork({
+      name,
+      validators: 4,
+      image: IMAGE,
+      config: { "tx_index.indexer": "kv" },
+    });
     // The controller publishes the endpoints while the network initializes;
     // forward() needs a ready pod behind them (KWOK marks pods ready as soon
     // as they run), then waitReady retries through it until seid answers.
@@ -408,6 +489,60 @@ describe("k8s mode against the real sei-k8s-controller", () => {
       );
       return heights.every((h) => h > 2) ? heights : undefined;
     });
+
+    // The served controller's sidecar tasks, each through it and the target's
+    // real sidecar (which signs with the key the ceremony left in the
+    // validator's keyring, and reaches its seid at the pod's localhost). The
+    // vote does not pass: the controller's genesis keeps seid's default voting
+    // period, so no upgrade follows. (UpdateNodeImage: the first test, on a
+    // follower; on a validator the SeiNetwork controller resets the image.)
+    const gov = { chainId: net.chainId, fees: "20000usei", gas: 200_000 };
+    const taskDone = () => ({ signal: AbortSignal.timeout(PLANS_MS) });
+    const height = (await fetchStatus(forwarded.tendermintRpc as string)).latestHeight;
+    const propose = await client.runTask({
+      name: "four-propose",
+      node: `${name}-0`,
+      kind: "GovSoftwareUpgrade",
+      govSoftwareUpgrade: {
+        ...gov,
+        title: "v6.6",
+        description: "an upgrade proposed through the real controller",
+        initialDeposit: "10000000usei",
+        upgradeName: "v6.6",
+        upgradeHeight: height + 10_000,
+      },
+    });
+    // This controller publishes no outputs for the sidecar's tasks (its
+    // populateOutputs fills UpdateNodeImage's only): the proposal is read
+    // from the chain, where it is the new chain's first.
+    assert.deepEqual(await propose.wait(taskDone()), {});
+    const rpc = forwarded.tendermintRpc as string;
+    const proposal = await abciQuery(rpc, "/cosmos.gov.v1beta1.Query/Proposal", PROPOSAL_ID_1);
+    assert.ok(proposal.includes("an upgrade proposed through the real controller"), "proposal 1 is ours");
+    for (const voter of [0, 1, 2, 3]) {
+      const vote = await client.runTask({
+        name: `four-vote-${voter}`,
+        node: `${name}-${voter}`,
+        kind: "GovVote",
+        govVote: { ...gov, proposalId: 1, option: "yes" },
+      });
+      assert.deepEqual(await vote.wait(taskDone()), {});
+    }
+    // Four votes on the chain, one per validator's operator key.
+    const votes = await abciQuery(rpc, "/cosmos.gov.v1beta1.Query/Votes", PROPOSAL_ID_1);
+    assert.equal(new Set(votes.match(/sei1[02-9ac-hj-np-z]{38}/g)).size, 4, "four voters");
+    const target = (await fetchStatus(forwarded.tendermintRpc as string)).latestHeight + 3;
+    const atHeight = await client.runTask({
+      name: "four-at-height",
+      node: `${name}-1`,
+      kind: "AwaitNodesAtHeight",
+      awaitNodesAtHeight: { targetHeight: target },
+    });
+    assert.deepEqual(await atHeight.wait(taskDone()), {});
+    const one = pods.find((p) => p.name === `${name}-1-0`);
+    assert.ok(one);
+    const reached = (await fetchStatus(`http://${one.address.ip}:26657`)).latestHeight;
+    assert.ok(reached >= target, `${name}-1 at ${reached} once the task completed (target ${target})`);
     await net.delete();
     await until(`SeiNetwork ${name} to be deleted`, GONE_MS, async () =>
       (await networkGone(name)) ? true : undefined,
