@@ -20,12 +20,14 @@ const crashLooping: V1ContainerStatus = {
 };
 
 describe("podFailure", () => {
-  test("default: a running pod, or one still starting, is not a failure", () => {
+  test("default: a running pod, one still starting, or one whose trouble may clear is not a failure", () => {
     assert.equal(podFailure(pod({ phase: "Running" })), undefined);
     assert.equal(podFailure(pod({ phase: "Pending" })), undefined);
     assert.equal(podFailure(pod(undefined)), undefined);
-    const starting = { ...crashLooping, state: { waiting: { reason: "ContainerCreating" } } };
-    assert.equal(podFailure(pod({ phase: "Pending", containerStatuses: [starting] })), undefined);
+    for (const reason of ["ContainerCreating", "ErrImagePull", "CreateContainerConfigError"]) {
+      const waiting = { ...crashLooping, restartCount: 0, lastState: {}, state: { waiting: { reason } } };
+      assert.equal(podFailure(pod({ phase: "Pending", containerStatuses: [waiting] })), undefined, reason);
+    }
   });
 
   test("behavior: one restart is not a failure (a kubelet starts seid again at once)", () => {

@@ -2,17 +2,12 @@ import type { V1ContainerStatus, V1Pod } from "@kubernetes/client-node";
 
 /**
  * Waiting reasons a kubelet reports for a container that will not come up on
- * its own: a crash loop, an image it cannot get, a spec it cannot run.
+ * its own: a crash loop, an image pull that failed again, an image name that
+ * cannot be one. Reasons that often clear by themselves (a first
+ * `ErrImagePull`, a Secret the container needs that is not made yet) are left
+ * to the wait's deadline.
  */
-const STUCK = new Set([
-  "CrashLoopBackOff",
-  "ErrImagePull",
-  "ImagePullBackOff",
-  "InvalidImageName",
-  "CreateContainerConfigError",
-  "CreateContainerError",
-  "RunContainerError",
-]);
+const STUCK = new Set(["CrashLoopBackOff", "ImagePullBackOff", "InvalidImageName"]);
 
 /** What a node's pod says about why it cannot serve; see {@link podFailure}. */
 export interface PodFailure {
