@@ -1,7 +1,7 @@
 // forward() and logs() against a real API server. There is no kubelet here, so
 // the relay's far end cannot be reached: these tests prove how the SDK finds
-// its target (Service → ready pod → container port) and that every failure is
-// a clear, prompt error.
+// its target (Service → ready pod → container port, the pod per connection)
+// and that every failure is a clear, prompt error.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { CoreV1Api, type KubeConfig } from "@kubernetes/client-node";
@@ -97,11 +97,34 @@ test("behavior: an in-cluster endpoint is relayed from 127.0.0.1 to the pod behi
   await node.delete();
 });
 
-test("error: a Service with no ready pod is a clear InfraError", async () => {
+test("behavior: a Service with no ready pod yet forwards anyway; each connection closes at once until one is ready", async () => {
   const node = await nodeWithEndpoint("fwd-b", "http://empty.fwd.svc:80");
+  const local = await node.forward();
+  assert.match(local.evmRpc ?? "", /^http:\/\/127\.0\.0\.1:\d+$/);
+  const started = Date.now();
+  const outcome = await fetch(local.evmRpc!, {
+    method: "POST",
+    body: "{}",
+    signal: AbortSignal.timeout(20_000),
+  }).then(
+    () => "answered",
+    (e: unknown) => (e as Error).name,
+  );
+  assert.equal(outcome, "TypeError", "the connection is closed, not left hanging");
+  assert.ok(Date.now() - started < 20_000);
+  await local.close();
+  await node.delete();
+});
+
+test("error: a Service with no selector is a clear InfraError before any listener opens", async () => {
+  await kc.makeApiClient(CoreV1Api).createNamespacedService({
+    namespace: NS,
+    body: { metadata: { name: "manual" }, spec: { ports: [{ port: 80 }] } },
+  });
+  const node = await nodeWithEndpoint("fwd-e", "http://manual.fwd.svc:80");
   const err = await node.forward().catch((e: unknown) => e);
   assert.ok(err instanceof InfraError, String(err));
-  assert.match(err.message, /No ready pod behind service fwd\/empty/);
+  assert.match(err.message, /Service fwd\/manual has no selector/);
   await node.delete();
 });
 

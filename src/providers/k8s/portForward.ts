@@ -23,12 +23,25 @@ function isReady(pod: V1Pod): boolean {
   );
 }
 
+/** What a relay needs of its Service, read once when the relay opens. */
+interface ServiceTarget {
+  namespace: string;
+  service: string;
+  selector: string;
+  servicePort: number;
+  /** The Service port's targetPort: a container port, or a port name each pod resolves. */
+  targetPort: number | string;
+}
+
 /**
  * Port-forwards in-cluster `http://<svc>.<ns>.svc:<port>` URLs to 127.0.0.1,
  * as kubectl does: the Service's selector picks a ready pod, the Service port
  * maps to the container port, and each local connection opens a forward
- * stream through the API server. URLs that are not `*.svc` are already
- * reachable and are returned unchanged.
+ * stream through the API server. Unlike kubectl, the pod is picked per
+ * connection: a forward opened before any pod is ready (right after
+ * `createNetwork`) works once one is, and a replaced pod is followed. A
+ * connection made while no pod is ready is closed at once. URLs that are not
+ * `*.svc` are already reachable and are returned unchanged.
  */
 export class PortForwarder {
   readonly #core: CoreV1Api;
@@ -39,19 +52,23 @@ export class PortForwarder {
     this.#forward = new PortForward(kc);
   }
 
-  /** Opens a relay for one URL (or passes it through). */
+  /**
+   * Opens a relay for one URL (or passes it through). A missing Service is a
+   * NotFoundError, and one without a selector an InfraError, before any
+   * listener opens.
+   */
   async relay(url: string, signal?: AbortSignal): Promise<Relay> {
     const parsed = new URL(url);
     const match = SVC_HOST.exec(parsed.hostname);
     if (!match) return { url, close: async () => {} };
     const [, service, , namespace] = match as unknown as [string, string, string, string];
     const servicePort = Number(parsed.port || (parsed.protocol === "https:" ? 443 : 80));
-    const { pod, port } = await this.#target(namespace, service, servicePort, signal);
-    const server = await this.#listen(namespace, pod, port);
+    const target = await this.#service(namespace, service, servicePort, signal);
+    const server = await this.#listen(target);
     const local = new URL(url);
     local.hostname = "127.0.0.1";
     local.port = String((server.address() as { port: number }).port);
-    log("forwarding %s → pod %s/%s:%d via %s", url, namespace, pod, port, local.host);
+    log("forwarding %s → service %s/%s:%d via %s", url, namespace, service, servicePort, local.host);
     const sockets = new Set<Socket>();
     server.on("connection", (s) => {
       sockets.add(s);
@@ -67,12 +84,12 @@ export class PortForwarder {
     };
   }
 
-  async #target(
+  async #service(
     namespace: string,
     service: string,
     servicePort: number,
     signal?: AbortSignal,
-  ): Promise<{ pod: string; port: number }> {
+  ): Promise<ServiceTarget> {
     if (signal?.aborted) throw abortError(signal, `resolving service ${service}`);
     const context = { action: "port-forwarding to", noun: "service", name: service, namespace };
     try {
@@ -82,35 +99,48 @@ export class PortForwarder {
         .join(",");
       if (!selector)
         throw new InfraError(`Service ${namespace}/${service} has no selector to port-forward through.`);
-      const pods = await this.#core.listNamespacedPod({ namespace, labelSelector: selector });
-      const pod = pods.items.find(isReady);
-      if (!pod?.metadata?.name)
-        throw new InfraError(`No ready pod behind service ${namespace}/${service} to port-forward to.`);
       const spec = svc.spec?.ports?.find((p) => p.port === servicePort);
-      const target = spec?.targetPort ?? servicePort;
-      const port =
-        typeof target === "number"
-          ? target
-          : Number(
-              pod.spec?.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === target)
-                ?.containerPort ?? Number.NaN,
-            );
-      if (!Number.isInteger(port))
-        throw new InfraError(
-          `Service ${namespace}/${service} port ${servicePort} maps to no container port.`,
-        );
-      return { pod: pod.metadata.name, port };
+      const targetPort = (spec?.targetPort as number | string | undefined) ?? servicePort;
+      return { namespace, service, selector, servicePort, targetPort };
     } catch (err) {
       throw mapApiError(err, context);
     }
   }
 
-  async #listen(namespace: string, pod: string, port: number): Promise<Server> {
+  /** A ready pod behind the Service now, and its container port; undefined while none is ready. */
+  async #pod(target: ServiceTarget): Promise<{ pod: string; port: number } | undefined> {
+    const { namespace, service, selector, servicePort, targetPort } = target;
+    const pods = await this.#core.listNamespacedPod({ namespace, labelSelector: selector });
+    const pod = pods.items.find(isReady);
+    if (!pod?.metadata?.name) return undefined;
+    const port =
+      typeof targetPort === "number"
+        ? targetPort
+        : Number(
+            pod.spec?.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === targetPort)
+              ?.containerPort ?? Number.NaN,
+          );
+    if (!Number.isInteger(port))
+      throw new InfraError(`Service ${namespace}/${service} port ${servicePort} maps to no container port.`);
+    return { pod: pod.metadata.name, port };
+  }
+
+  async #listen(target: ServiceTarget): Promise<Server> {
+    const { namespace, service } = target;
     const server = createServer((socket) => {
-      this.#forward.portForward(namespace, pod, [port], socket, null, socket).catch((err: unknown) => {
-        log("port-forward to %s/%s:%d failed: %s", namespace, pod, port, (err as Error).message);
-        socket.destroy();
-      });
+      this.#pod(target)
+        .then((picked) => {
+          if (!picked) {
+            log("no ready pod behind service %s/%s yet; closing the connection", namespace, service);
+            socket.destroy();
+            return;
+          }
+          return this.#forward.portForward(namespace, picked.pod, [picked.port], socket, null, socket);
+        })
+        .catch((err: unknown) => {
+          log("port-forward through service %s/%s failed: %s", namespace, service, (err as Error).message);
+          socket.destroy();
+        });
     });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
