@@ -12,7 +12,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "../src/client/client.js";
-import { InfraError, ensureSeid, isNotFound, open } from "../src/index.js";
+import { ensureSeid, isNotFound, open } from "../src/index.js";
 import { K8sProvider } from "../src/providers/k8s/provider.js";
 import { ensureNamespace } from "../test/kube/cluster.js";
 import { startControllerEnv } from "../test/kube/controllerEnv.js";
@@ -60,15 +60,13 @@ const local = await open("local", { stateDir });
 async function k8sRun(name: string, validators: number): Promise<Sample> {
   const t0 = performance.now();
   const net = await k8s.createNetwork({ name, validators, image: IMAGE });
-  // forward() needs a pod behind the network's Service: retried until one runs.
-  const forwarded = await poll(`a pod to forward to for ${name}`, async () => {
+  // forward() opens as soon as the network publishes its endpoints; its
+  // connections reach a pod once one is ready.
+  await poll(`${name}'s endpoints`, async () => {
     await net.refresh();
-    if (!net.tendermintRpc) return undefined;
-    return net.forward({ signal: AbortSignal.timeout(30_000) }).catch((err: unknown) => {
-      if (err instanceof InfraError && /No ready pod/.test(err.message)) return undefined;
-      throw err;
-    });
+    return net.tendermintRpc;
   });
+  const forwarded = await net.forward({ signal: AbortSignal.timeout(30_000) });
   const before = provider.api.requests;
   await net.waitReady({ signal: AbortSignal.timeout(STEP_MS) });
   const sample = { readyMs: performance.now() - t0, requests: provider.api.requests - before };

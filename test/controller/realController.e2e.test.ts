@@ -456,17 +456,15 @@ describe("k8s mode against the real sei-k8s-controller", () => {
       image: IMAGE,
       config: { "tx_index.indexer": "kv" },
     });
-    // The controller publishes the endpoints while the network initializes;
-    // forward() needs a ready pod behind them (KWOK marks pods ready as soon
-    // as they run), then waitReady retries through it until seid answers.
-    const forwarded = await until(`network ${name} to have a pod to forward to`, OBJECTS_MS, async () => {
+    // The controller publishes the endpoints while the network initializes:
+    // forward() opens at once, before any pod is ready (each connection picks
+    // a ready pod, and is closed while there is none), and waitReady retries
+    // through it until seid answers.
+    await until(`network ${name} to publish its endpoints`, OBJECTS_MS, async () => {
       await net.refresh();
-      if (!net.tendermintRpc) return undefined;
-      return net.forward({ signal: AbortSignal.timeout(30_000) }).catch((err: unknown) => {
-        if (err instanceof InfraError && /No ready pod/.test(err.message)) return undefined;
-        throw err;
-      });
+      return net.tendermintRpc;
     });
+    const forwarded = await net.forward({ signal: AbortSignal.timeout(30_000) });
     await net.waitReady({ signal: AbortSignal.timeout(PLANS_MS) });
     process.stderr.write(
       `real controller: 4 validators, createNetwork → waitReady in ${Math.round(performance.now() - started)} ms\n`,
