@@ -40,11 +40,22 @@ export class PodLogs {
       out.end();
     };
     options.signal?.addEventListener("abort", onAbort, { once: true });
+    const started = this.#log.log(namespace, pod, SEID_CONTAINER, out, {
+      tailLines: lines,
+      previous: options.previous ?? false,
+    });
+    // A request still unanswered when the signal ends is given up on, and aborted once it answers.
+    started.then(
+      (r) => {
+        if (options.signal?.aborted) r.abort();
+      },
+      () => undefined,
+    );
     try {
-      request = await this.#log.log(namespace, pod, SEID_CONTAINER, out, {
-        tailLines: lines,
-        previous: options.previous ?? false,
-      });
+      request = await Promise.race([
+        started,
+        new Promise<never>((_, reject) => signalled(options.signal, reject)),
+      ]);
       if (options.signal?.aborted) onAbort();
       await ended;
       const text = Buffer.concat(chunks).toString("utf8").trimEnd();
@@ -85,4 +96,11 @@ export class PodLogs {
       request.abort();
     }
   }
+}
+
+/** Calls `reject` when `signal` aborts (at once if it has). */
+function signalled(signal: AbortSignal | undefined, reject: (reason: unknown) => void): void {
+  if (!signal) return;
+  if (signal.aborted) reject(signal.reason);
+  else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
 }
