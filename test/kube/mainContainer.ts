@@ -8,6 +8,7 @@
 import { rename } from "node:fs/promises";
 import { constants } from "node:os";
 import type { CoreV1Api, CustomObjectsApi, V1ContainerState, V1Pod } from "@kubernetes/client-node";
+import { putPodObject } from "./podObject.js";
 import type { Exit, ManagedProcess } from "./processes.js";
 
 /** A kubelet's crash back-off: 10 s, doubling, at most 5 min. */
@@ -41,30 +42,9 @@ export async function runMainContainer(options: MainContainerOptions): Promise<M
   const name = pod.metadata?.name as string;
   const uid = pod.metadata?.uid as string;
   const previousPath = `${logPath}.previous`;
-  await custom
-    .createNamespacedCustomObject({
-      group: "kwok.x-k8s.io",
-      version: "v1alpha1",
-      namespace,
-      plural: "logs",
-      body: {
-        apiVersion: "kwok.x-k8s.io/v1alpha1",
-        kind: "Logs",
-        metadata: {
-          name,
-          namespace,
-          ownerReferences: [{ apiVersion: "v1", kind: "Pod", name, uid }],
-        },
-        spec: {
-          logs: [
-            { containers: [container], logsFile: logPath, previousLogsFile: previousPath, follow: true },
-          ],
-        },
-      },
-    })
-    .catch((err: unknown) => {
-      if ((err as { code?: number }).code !== 409) throw err;
-    });
+  await putPodObject(custom, pod, "Logs", "logs", {
+    logs: [{ containers: [container], logsFile: logPath, previousLogsFile: previousPath, follow: true }],
+  });
 
   let stopped = false;
   let current: ManagedProcess | undefined = options.start();

@@ -29,6 +29,7 @@ import {
 } from "@kubernetes/client-node";
 import { parse } from "yaml";
 import { type MainContainer, runMainContainer } from "./mainContainer.js";
+import { putPodObject } from "./podObject.js";
 import { type PodAddress, placeSeidInPod } from "./podSeidConfig.js";
 import { freePorts } from "./ports.js";
 import { type ManagedProcess, describeExit, startProcess } from "./processes.js";
@@ -275,34 +276,7 @@ export async function startPodRunner(options: PodRunnerOptions): Promise<PodRunn
       ports: [p.containerPort],
       target: { port: moved[p.containerPort] ?? p.containerPort, address: at.ip },
     }));
-    const body = {
-      apiVersion: "kwok.x-k8s.io/v1alpha1",
-      kind: "PortForward",
-      metadata: {
-        name: pod.metadata?.name as string,
-        namespace: pod.metadata?.namespace as string,
-        ownerReferences: [
-          {
-            apiVersion: "v1",
-            kind: "Pod",
-            name: pod.metadata?.name as string,
-            uid: pod.metadata?.uid as string,
-          },
-        ],
-      },
-      spec: { forwards },
-    };
-    await custom
-      .createNamespacedCustomObject({
-        group: "kwok.x-k8s.io",
-        version: "v1alpha1",
-        namespace: body.metadata.namespace,
-        plural: "portforwards",
-        body,
-      })
-      .catch((err: unknown) => {
-        if ((err as { code?: number }).code !== 409) throw err;
-      });
+    await putPodObject(custom, pod, "PortForward", "portforwards", { forwards });
   };
 
   const sidecarReady = async (pod: RunningPod): Promise<boolean> => {
