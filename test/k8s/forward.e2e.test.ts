@@ -26,6 +26,14 @@ async function nodeWithEndpoint(name: string, url: string) {
   return node;
 }
 
+/** POSTs through a relay, bounded at 20 s: "answered", or the error's name ("TimeoutError" if it hung). */
+function postThrough(url: string): Promise<string> {
+  return fetch(url, { method: "POST", body: "{}", signal: AbortSignal.timeout(20_000) }).then(
+    () => "answered",
+    (e: unknown) => (e as Error).name,
+  );
+}
+
 before(async () => {
   cluster = await startTestCluster();
   kc = cluster.kubeConfig();
@@ -81,37 +89,18 @@ test("behavior: an in-cluster endpoint is relayed from 127.0.0.1 to the pod behi
   assert.equal(local.rest, undefined, "an endpoint the node does not publish stays undefined");
   // Without a kubelet the far end refuses; the relay closes the connection
   // promptly instead of leaving the caller hanging.
-  const started = Date.now();
-  const outcome = await fetch(local.evmRpc!, {
-    method: "POST",
-    body: "{}",
-    signal: AbortSignal.timeout(20_000),
-  }).then(
-    () => "answered",
-    (e: unknown) => (e as Error).name,
-  );
+  const outcome = await postThrough(local.evmRpc!);
   assert.notEqual(outcome, "TimeoutError", "the relay failed fast");
-  assert.ok(Date.now() - started < 20_000);
   await local.close();
   await local.close();
   await node.delete();
 });
 
-test("behavior: a Service with no ready pod yet forwards anyway; each connection closes at once until one is ready", async () => {
+test("behavior: a Service with no ready pod yet forwards anyway; a connection made while none is ready is closed at once", async () => {
   const node = await nodeWithEndpoint("fwd-b", "http://empty.fwd.svc:80");
   const local = await node.forward();
   assert.match(local.evmRpc ?? "", /^http:\/\/127\.0\.0\.1:\d+$/);
-  const started = Date.now();
-  const outcome = await fetch(local.evmRpc!, {
-    method: "POST",
-    body: "{}",
-    signal: AbortSignal.timeout(20_000),
-  }).then(
-    () => "answered",
-    (e: unknown) => (e as Error).name,
-  );
-  assert.equal(outcome, "TypeError", "the connection is closed, not left hanging");
-  assert.ok(Date.now() - started < 20_000);
+  assert.equal(await postThrough(local.evmRpc!), "TypeError", "the connection is closed, not left hanging");
   await local.close();
   await node.delete();
 });

@@ -18,7 +18,7 @@ import { installCrds } from "./crds.js";
 import { httpsGet } from "./https.js";
 import { type PodRunner, startPodRunner } from "./podRunner.js";
 import { freePorts } from "./ports.js";
-import { type ManagedProcess, describeExit, startProcess } from "./processes.js";
+import { type ManagedProcess, describeExit, inOwnMounts, startProcess } from "./processes.js";
 import { isApiStatus } from "./resources.js";
 import { waitFor } from "./wait.js";
 
@@ -313,14 +313,7 @@ export async function startControllerEnv(options: ControllerEnvOptions = {}): Pr
     const controller = startProcess(
       "sei-k8s-controller",
       "unshare",
-      [
-        "--mount",
-        "--propagation",
-        "private",
-        "--",
-        "/bin/sh",
-        "-c",
-        IN_POD_TOKEN,
+      inOwnMounts(IN_POD_TOKEN, [
         "sh",
         tokenPath,
         bins.controller,
@@ -328,7 +321,7 @@ export async function startControllerEnv(options: ControllerEnvOptions = {}): Pr
         "-leader-elect=false",
         "-metrics-bind-address=0",
         `-health-probe-bind-address=127.0.0.1:${probePort}`,
-      ],
+      ]),
       join(dir, "sei-k8s-controller.log"),
       {
         SEI_CONTROLLER_CONFIG: configPath,

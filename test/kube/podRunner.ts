@@ -32,7 +32,7 @@ import { type MainContainer, runMainContainer } from "./mainContainer.js";
 import { putPodObject } from "./podObject.js";
 import { type PodAddress, placeSeidInPod } from "./podSeidConfig.js";
 import { freePorts } from "./ports.js";
-import { type ManagedProcess, describeExit, startProcess } from "./processes.js";
+import { type ManagedProcess, describeExit, inOwnMounts, startProcess } from "./processes.js";
 
 /** The controller's names for the sidecar and the main container (noderesource.go). */
 const SIDECAR_CONTAINER = "sei-sidecar";
@@ -187,18 +187,7 @@ export async function startPodRunner(options: PodRunnerOptions): Promise<PodRunn
         slot.sidecar = startProcess(
           `seictl ${key}`,
           "unshare",
-          [
-            "--mount",
-            "--propagation",
-            "private",
-            "--",
-            "/bin/sh",
-            "-c",
-            POD_HOSTS,
-            hosts,
-            options.seictl,
-            "serve",
-          ],
+          inOwnMounts(POD_HOSTS, [hosts, options.seictl, "serve"]),
           `${logs}.${container.name}.log`,
           {
             ...containerEnv(pod, container, root),

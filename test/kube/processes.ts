@@ -35,6 +35,15 @@ export function tailFile(path: string, lines = 30): string {
   }
 }
 
+/**
+ * `unshare` arguments that run `script` (`sh -c`, with `$0`, `$1`… from
+ * `args`) in a private mount namespace of its own: what it mounts there (a
+ * token, a hosts file) is seen by that process alone. Needs root.
+ */
+export function inOwnMounts(script: string, args: string[]): string[] {
+  return ["--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, ...args];
+}
+
 export function describeExit(exit: Exit): string {
   return exit.signal !== null ? `signal ${exit.signal}` : `exit code ${exit.code}`;
 }
